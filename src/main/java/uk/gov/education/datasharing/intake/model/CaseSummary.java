@@ -1,0 +1,15 @@
+package uk.gov.education.datasharing.intake.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** One case as the team and ops see it in listings. */
+public record CaseSummary(String reference, CaseStatus status, List<String> flags, String sender, Instant createdAt,
+                          Instant updatedAt, int versions, int files) {
+    public CaseSummary {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(status, "status");
+        flags = List.copyOf(flags);
+    }
+}

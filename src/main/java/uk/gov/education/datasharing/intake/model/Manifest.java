@@ -1,0 +1,18 @@
+package uk.gov.education.datasharing.intake.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** What one submission contained; stored encrypted beside its files. */
+public record Manifest(int format, String reference, int version, String messageSha256, long messageSize,
+                       Instant receivedAt, List<ReceivedFile> files) {
+    public static final int FORMAT = 1;
+
+    public Manifest {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(messageSha256, "messageSha256");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        files = List.copyOf(files);
+    }
+}

@@ -1,0 +1,133 @@
+package uk.gov.education.datasharing.intake.reply;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import uk.gov.education.datasharing.intake.model.Sha256;
+
+/**
+ * Writes replies from templates (plain text with an HTML alternative) in GOV.UK style, with the reference
+ * in the subject, {@code Auto-Submitted: auto-replied} and our own Message-ID. Every header is set here
+ * from trusted values; nothing from an inbound message is copied.
+ */
+public final class ReplyComposer {
+
+    private final InternetAddress from;
+    private final String messageIdDomain;
+    private final Template text;
+    private final Template html;
+
+    public ReplyComposer(String fromAddress, String fromName) {
+        try {
+            this.from = new InternetAddress(fromAddress, fromName, StandardCharsets.UTF_8.name());
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        this.messageIdDomain = fromAddress.substring(fromAddress.indexOf('@') + 1);
+        this.text = load("acknowledgement.txt.mustache", false);
+        this.html = load("acknowledgement.html.mustache", true);
+    }
+
+    /** A new Message-ID in our domain, so replies to it can be matched to their case. */
+    public String newMessageId(String reference) {
+        return "<" + reference + "." + UUID.randomUUID() + "@" + messageIdDomain + ">";
+    }
+
+    public static String subject(Reply reply) {
+        return reply.version() <= 1
+                ? "Application received: reference " + reply.reference()
+                : "Update received: reference " + reply.reference() + " (version " + reply.version() + ")";
+    }
+
+    public MimeMessage compose(Session session, Reply reply) throws MessagingException {
+        Map<String, Object> model = model(reply);
+        MimeMessage message = new IdentifiedMessage(session, reply.messageId());
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(reply.recipient(), true));
+        message.setSubject(subject(reply), StandardCharsets.UTF_8.name());
+        message.setHeader("Auto-Submitted", "auto-replied");
+        message.setHeader("X-Auto-Response-Suppress", "All");
+        message.setSentDate(new java.util.Date());
+
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text.execute(model), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setText(html.execute(model), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", plain, rich);
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
+    }
+
+    private static Map<String, Object> model(Reply reply) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", reply.reference());
+        model.put("version", reply.version());
+        model.put("firstVersion", reply.version() <= 1);
+        model.put("subject", subject(reply));
+        model.put("fileCount", reply.files().size());
+        model.put("hasFiles", !reply.files().isEmpty());
+        model.put("files", reply.files().stream()
+                .map(f -> Map.of("name", f.safeName(), "size", humanSize(f.size()), "shortHash", Sha256.shortForm(f.sha256())))
+                .toList());
+        return model;
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static Template load(String name, boolean escapeHtml) {
+        try (InputStream in = ReplyComposer.class.getResourceAsStream("/templates/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing template " + name);
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                return Mustache.compiler().escapeHTML(escapeHtml).defaultValue("").compile(reader);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read template " + name, e);
+        }
+    }
+
+    /** Keeps the Message-ID we chose (Jakarta Mail would otherwise make a new one on save). */
+    private static final class IdentifiedMessage extends MimeMessage {
+        private final String messageId;
+
+        IdentifiedMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+
+}

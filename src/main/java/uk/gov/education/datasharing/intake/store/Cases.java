@@ -1,0 +1,193 @@
+package uk.gov.education.datasharing.intake.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import uk.gov.education.datasharing.intake.model.CaseStatus;
+import uk.gov.education.datasharing.intake.model.CaseSummary;
+import uk.gov.education.datasharing.intake.model.ReceivedFile;
+import uk.gov.education.datasharing.intake.model.SubmissionRecord;
+
+/** Cases and their submission versions in the case index. Callers own the transaction. */
+public final class Cases {
+
+    private static final String SUMMARY = """
+            select c.reference, c.status, c.flags, c.sender, c.created_at, c.updated_at,
+                   (select count(*) from submission s where s.case_reference = c.reference),
+                   (select count(*) from submission_file f join submission s on f.submission_id = s.id where s.case_reference = c.reference)
+            from intake_case c""";
+
+    public boolean exists(Connection c, String reference) throws SQLException {
+        return senderOf(c, reference).isPresent();
+    }
+
+    public Optional<String> senderOf(Connection c, String reference) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select sender from intake_case where reference = ?")) {
+            select.setString(1, reference);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void open(Connection c, String reference, String sender, CaseStatus status, List<String> flags, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into intake_case (reference, sender, status, flags, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, reference);
+            insert.setString(2, sender);
+            insert.setString(3, status.name());
+            insert.setString(4, String.join(",", flags));
+            insert.setObject(5, Database.utc(now));
+            insert.setObject(6, Database.utc(now));
+            insert.executeUpdate();
+        }
+    }
+
+    public void setStatus(Connection c, String reference, CaseStatus status, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update intake_case set status = ?, updated_at = ? where reference = ?")) {
+            update.setString(1, status.name());
+            update.setObject(2, Database.utc(now));
+            update.setString(3, reference);
+            update.executeUpdate();
+        }
+    }
+
+    /** Adds the next version to a case with its files; returns the new submission's id and version. */
+    public SubmissionRecord addSubmission(Connection c, String reference, String messageSha256, long messageSize,
+                                          String manifestSha256, Instant receivedAt, List<ReceivedFile> files) throws SQLException {
+        int version = nextVersion(c, reference);
+        long id;
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into submission (case_reference, version, message_sha256, message_size, manifest_sha256, received_at) values (?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, reference);
+            insert.setInt(2, version);
+            insert.setString(3, messageSha256);
+            insert.setLong(4, messageSize);
+            insert.setString(5, manifestSha256);
+            insert.setObject(6, Database.utc(receivedAt));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into submission_file (submission_id, ordinal, name, content_type, size_bytes, sha256) values (?, ?, ?, ?, ?, ?)")) {
+            for (ReceivedFile file : files) {
+                insert.setLong(1, id);
+                insert.setInt(2, file.ordinal());
+                insert.setString(3, file.safeName());
+                insert.setString(4, truncate(file.contentType(), 255));
+                insert.setLong(5, file.size());
+                insert.setString(6, file.sha256());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return new SubmissionRecord(id, reference, version, messageSha256, messageSize, manifestSha256, receivedAt, files);
+    }
+
+    private int nextVersion(Connection c, String reference) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select coalesce(max(version), 0) + 1 from submission where case_reference = ?")) {
+            select.setString(1, reference);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    public Optional<CaseSummary> find(Connection c, String reference) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SUMMARY + " where c.reference = ?")) {
+            select.setString(1, reference);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Newest first, at most {@code limit}. */
+    public List<CaseSummary> list(Connection c, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SUMMARY + " order by c.created_at desc, c.reference fetch first ? rows only")) {
+            select.setInt(1, limit);
+            List<CaseSummary> cases = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    cases.add(summary(rs));
+                }
+            }
+            return cases;
+        }
+    }
+
+    public List<SubmissionRecord> submissions(Connection c, String reference) throws SQLException {
+        List<SubmissionRecord> result = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "select id, version, message_sha256, message_size, manifest_sha256, received_at from submission where case_reference = ? order by version")) {
+            select.setString(1, reference);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    result.add(new SubmissionRecord(id, reference, rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                            Database.instant(rs.getObject(6, OffsetDateTime.class)), List.of()));
+                }
+            }
+        }
+        List<SubmissionRecord> withFiles = new ArrayList<>();
+        for (SubmissionRecord s : result) {
+            withFiles.add(new SubmissionRecord(s.id(), s.reference(), s.version(), s.messageSha256(), s.messageSize(),
+                    s.manifestSha256(), s.receivedAt(), files(c, s.id())));
+        }
+        return withFiles;
+    }
+
+    public Optional<SubmissionRecord> submission(Connection c, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select case_reference from submission where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String reference = rs.getString(1);
+                return submissions(c, reference).stream().filter(s -> s.id() == id).findFirst();
+            }
+        }
+    }
+
+    private List<ReceivedFile> files(Connection c, long submissionId) throws SQLException {
+        List<ReceivedFile> files = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "select ordinal, name, content_type, size_bytes, sha256 from submission_file where submission_id = ? order by ordinal")) {
+            select.setLong(1, submissionId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    files.add(new ReceivedFile(rs.getInt(1), "", null, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static CaseSummary summary(ResultSet rs) throws SQLException {
+        String flags = rs.getString(3);
+        return new CaseSummary(rs.getString(1), CaseStatus.valueOf(rs.getString(2)),
+                flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")), rs.getString(4),
+                Database.instant(rs.getObject(5, OffsetDateTime.class)), Database.instant(rs.getObject(6, OffsetDateTime.class)),
+                rs.getInt(7), rs.getInt(8));
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

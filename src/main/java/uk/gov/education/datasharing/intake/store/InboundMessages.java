@@ -1,0 +1,103 @@
+package uk.gov.education.datasharing.intake.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Every raw message ever polled, by SHA-256: how often processing was attempted and how it ended.
+ * This is what makes intake idempotent and what turns a poison message into a quarantined one.
+ */
+public final class InboundMessages {
+
+    public enum State { IN_PROGRESS, PROCESSED, IGNORED, QUARANTINED }
+
+    /** The message's record after counting the current attempt. */
+    public record Attempt(String sha256, State state, int attempts, String folder, String caseReference) {
+        public boolean finished() {
+            return state != State.IN_PROGRESS;
+        }
+    }
+
+    /** Counts one more attempt (inserting on first sight) and returns the record; the caller commits. */
+    public Attempt beginAttempt(Connection c, String sha256, long size, Instant now) throws SQLException {
+        Optional<Attempt> existing = find(c, sha256, true);
+        if (existing.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "insert into inbound_message (sha256, state, attempts, message_size, first_seen_at, last_attempt_at) values (?, ?, 1, ?, ?, ?)")) {
+                insert.setString(1, sha256);
+                insert.setString(2, State.IN_PROGRESS.name());
+                insert.setLong(3, size);
+                insert.setObject(4, Database.utc(now));
+                insert.setObject(5, Database.utc(now));
+                insert.executeUpdate();
+            }
+            return new Attempt(sha256, State.IN_PROGRESS, 1, null, null);
+        }
+        Attempt attempt = existing.get();
+        if (attempt.finished()) {
+            return attempt;
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "update inbound_message set attempts = attempts + 1, last_attempt_at = ? where sha256 = ?")) {
+            update.setObject(1, Database.utc(now));
+            update.setString(2, sha256);
+            update.executeUpdate();
+        }
+        return new Attempt(sha256, attempt.state(), attempt.attempts() + 1, null, attempt.caseReference());
+    }
+
+    public Optional<Attempt> find(Connection c, String sha256, boolean forUpdate) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "select state, attempts, folder, case_reference from inbound_message where sha256 = ?" + (forUpdate ? " for update" : ""))) {
+            select.setString(1, sha256);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Attempt(sha256, State.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+    }
+
+    /** Records how the message ended: the folder it goes to, its case if any, and a reason code. */
+    public void finish(Connection c, String sha256, State state, String folder, String caseReference, String reason, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update inbound_message set state = ?, folder = ?, case_reference = ?, reason = ?, finished_at = ? where sha256 = ?")) {
+            update.setString(1, state.name());
+            update.setString(2, folder);
+            update.setString(3, caseReference);
+            update.setString(4, reason);
+            update.setObject(5, Database.utc(now));
+            update.setString(6, sha256);
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("no inbound message " + sha256.substring(0, 8));
+            }
+        }
+    }
+
+    /** Lets a quarantined message be processed afresh the next time it is polled (after ops move it back). */
+    public boolean release(Connection c, String caseReference) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update inbound_message set state = ?, attempts = 0, finished_at = null, folder = null where case_reference = ? and state = ?")) {
+            update.setString(1, State.IN_PROGRESS.name());
+            update.setString(2, caseReference);
+            update.setString(3, State.QUARANTINED.name());
+            return update.executeUpdate() > 0;
+        }
+    }
+
+    public int count(Connection c, State state) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select count(*) from inbound_message where state = ?")) {
+            select.setString(1, state.name());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

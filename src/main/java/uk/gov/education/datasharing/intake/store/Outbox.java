@@ -1,0 +1,117 @@
+package uk.gov.education.datasharing.intake.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replies waiting to be sent, queued in the same transaction as their case. A row names what to send
+ * (kind, case, submission, recipient, Message-ID); the text is rendered when it is sent.
+ */
+public final class Outbox {
+
+    public enum State { PENDING, SENT, FAILED }
+
+    public record PendingReply(long id, String caseReference, long submissionId, String kind, String recipient,
+                               String messageId, int attempts) {
+        @Override
+        public String toString() {
+            return "PendingReply[" + id + ", " + caseReference + ", " + kind + "]";
+        }
+    }
+
+    public void enqueue(Connection c, String caseReference, long submissionId, String kind, String recipient, String messageId,
+                        Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into outbox (case_reference, submission_id, kind, recipient, message_id, state, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, 0, ?, ?)""")) {
+            insert.setString(1, caseReference);
+            insert.setLong(2, submissionId);
+            insert.setString(3, kind);
+            insert.setString(4, recipient);
+            insert.setString(5, messageId);
+            insert.setString(6, State.PENDING.name());
+            insert.setObject(7, Database.utc(now));
+            insert.setObject(8, Database.utc(now));
+            insert.executeUpdate();
+        }
+    }
+
+    public List<PendingReply> due(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                select id, case_reference, submission_id, kind, recipient, message_id, attempts from outbox
+                where state = ? and next_attempt_at <= ? order by next_attempt_at, id fetch first ? rows only""")) {
+            select.setString(1, State.PENDING.name());
+            select.setObject(2, Database.utc(now));
+            select.setInt(3, limit);
+            List<PendingReply> due = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new PendingReply(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getInt(7)));
+                }
+            }
+            return due;
+        }
+    }
+
+    public void markSent(Connection c, long id, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update outbox set state = ?, sent_at = ?, attempts = attempts + 1, last_error = null where id = ? and state = ?")) {
+            update.setString(1, State.SENT.name());
+            update.setObject(2, Database.utc(now));
+            update.setLong(3, id);
+            update.setString(4, State.PENDING.name());
+            update.executeUpdate();
+        }
+    }
+
+    /** Records a failed try: {@code next} is when to try again, or null to give up (permanent failure). */
+    public void markFailedAttempt(Connection c, long id, Instant next, String errorCode) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update outbox set attempts = attempts + 1, next_attempt_at = coalesce(?, next_attempt_at), state = ?, last_error = ? where id = ?")) {
+            update.setObject(1, Database.utc(next));
+            update.setString(2, next == null ? State.FAILED.name() : State.PENDING.name());
+            update.setString(3, errorCode.length() > 200 ? errorCode.substring(0, 200) : errorCode);
+            update.setLong(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Replies queued to this recipient since {@code since}: the per-sender daily limit counts these. */
+    public int queuedTo(Connection c, String recipient, Instant since) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select count(*) from outbox where recipient = ? and created_at >= ?")) {
+            select.setString(1, recipient);
+            select.setObject(2, Database.utc(since));
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The case one of our replies belonged to, by its Message-ID. */
+    public Optional<String> caseOfMessageId(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select case_reference from outbox where message_id = ?")) {
+            select.setString(1, messageId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public int count(Connection c, State state) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select count(*) from outbox where state = ?")) {
+            select.setString(1, state.name());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
