@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** What one submission contained; stored encrypted beside its files. */
-public record Manifest(int format, String reference, int version, String messageSha256, long messageSize,
+public record Manifest(int format, String reference, String messageSha256, long messageSize,
                        Instant receivedAt, List<ReceivedFile> files) {
     public static final int FORMAT = 1;
 

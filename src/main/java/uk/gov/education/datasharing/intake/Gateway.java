@@ -1,0 +1,166 @@
+package uk.gov.education.datasharing.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.gov.education.datasharing.intake.Settings.ConfigException;
+import uk.gov.education.datasharing.intake.crypto.OpenPgpEncryptor;
+import uk.gov.education.datasharing.intake.crypto.TeamPublicKeys;
+import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
+import uk.gov.education.datasharing.intake.intake.InboundHeaderFilter;
+import uk.gov.education.datasharing.intake.reply.ReplyComposer;
+import uk.gov.education.datasharing.intake.reply.RetryPolicy;
+import uk.gov.education.datasharing.intake.reply.SmtpTransport;
+import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
+
+/**
+ * The composition root: checks the configuration, builds every bean the routes call, and runs Camel with
+ * the YAML routes. Anything wrong with the configuration stops start-up with one line naming the key.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("gateway");
+
+    private final GatewayConfig config;
+    private final Database db;
+    private final Main main;
+
+    private Gateway(GatewayConfig config, Database db, Main main) {
+        this.config = config;
+        this.db = db;
+        this.main = main;
+    }
+
+    /** Checks everything and prepares Camel, without starting it. */
+    public static Gateway create(Settings settings) {
+        GatewayConfig config = GatewayConfig.from(settings);
+        TeamPublicKeys keys;
+        try {
+            keys = TeamPublicKeys.load(config.recipients());
+        } catch (TeamPublicKeys.KeyFileException e) {
+            throw new ConfigException("intake.crypto.recipients", e.getMessage());
+        }
+        Database db = openDatabase(config);
+        try {
+            Path storeDir = config.storeDir();
+            EncryptedObjectStore store = new EncryptedObjectStore(storeDir, new OpenPgpEncryptor(keys));
+            Path spoolDir = storeDir.resolve("spool");
+            int purged = EncryptedSpool.purgeLeftovers(spoolDir) + store.purgePartials();
+            if (purged > 0) {
+                LOG.info("removed {} unreadable temporary files left by an earlier stop", purged);
+            }
+            Clock clock = Clock.systemUTC();
+            ReplyComposer composer = new ReplyComposer(config.mailboxAddress(), config.mailboxName());
+            IntakePipeline pipeline = new IntakePipeline(config, db, store, spoolDir, composer, clock);
+            SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
+                    config.smtp().username(), config.smtp().password(), smtpExtras(config));
+            ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,
+                    new RetryPolicy(config.replies().retryInitial(), config.replies().retryMax()), clock);
+
+            Main main = new Main();
+            main.setOverrideProperties(settings.asProperties());
+            main.bind("mailboxAdapter", new MailboxAdapter(pipeline));
+            main.bind("replyDispatcher", dispatcher);
+            main.bind("inboundHeaderFilter", new InboundHeaderFilter());
+            main.bind("imapProperties", imapProperties(config));
+            LOG.info("gateway configured: {}, {}, {}, store {}, {} team key(s) {}", config.imap(), config.smtp(), config.db(),
+                    storeDir.toAbsolutePath(), keys.fingerprints().size(), keys.fingerprints());
+            return new Gateway(config, db, main);
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            if (e instanceof IOException) {
+                throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static Database openDatabase(GatewayConfig config) {
+        try {
+            return new Database(config.db().url(), config.db().username(), config.db().password(), config.db().schema());
+        } catch (RuntimeException e) {
+            throw new ConfigException("intake.db.url", "cannot open the database " + config.db() + ": " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    static Properties imapProperties(GatewayConfig config) {
+        Properties props = new Properties();
+        String p = "mail." + config.imap().protocol() + ".";
+        props.put(p + "connectiontimeout", "15000");
+        props.put(p + "timeout", "60000");
+        props.put(p + "writetimeout", "60000");
+        props.put(p + "partialfetch", "true");
+        props.put(p + "fetchsize", "65536");
+        if (config.imap().protocol().equals("imaps")) {
+            props.put(p + "ssl.checkserveridentity", String.valueOf(!config.imap().trustAllCertificates()));
+            if (config.imap().trustAllCertificates()) {
+                props.put(p + "ssl.trust", "*");
+            }
+        }
+        return props;
+    }
+
+    private static Properties smtpExtras(GatewayConfig config) {
+        Properties props = new Properties();
+        if (config.smtp().trustAllCertificates()) {
+            String p = config.smtp().security() == SmtpTransport.Security.SMTPS ? "mail.smtps." : "mail.smtp.";
+            props.put(p + "ssl.trust", "*");
+            props.put(p + "ssl.checkserveridentity", "false");
+        }
+        return props;
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Starts polling and sending; returns at once. */
+    public void start() throws Exception {
+        main.start();
+    }
+
+    /** Runs until the process is told to stop (Ctrl-C, SIGTERM); then shuts down cleanly. */
+    public void runUntilStopped() throws Exception {
+        try {
+            main.run();
+        } finally {
+            db.close();
+        }
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            LOG.warn("camel did not stop cleanly: {}", e.getClass().getSimpleName());
+        } finally {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package uk.gov.education.datasharing.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
+import uk.gov.education.datasharing.intake.intake.Envelope;
+import uk.gov.education.datasharing.intake.intake.IsAutomaticMail;
+import uk.gov.education.datasharing.intake.mime.FileExtractor;
+import uk.gov.education.datasharing.intake.model.CaseReference;
+import uk.gov.education.datasharing.intake.model.CaseStatus;
+import uk.gov.education.datasharing.intake.model.Manifest;
+import uk.gov.education.datasharing.intake.model.Sha256;
+import uk.gov.education.datasharing.intake.model.StoredObject;
+import uk.gov.education.datasharing.intake.reply.Reply;
+import uk.gov.education.datasharing.intake.reply.ReplyComposer;
+import uk.gov.education.datasharing.intake.store.Cases;
+import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
+import uk.gov.education.datasharing.intake.store.InboundMessages;
+import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
+import uk.gov.education.datasharing.intake.store.InboundMessages.State;
+import uk.gov.education.datasharing.intake.store.ManifestCodec;
+import uk.gov.education.datasharing.intake.store.Outbox;
+import uk.gov.education.datasharing.intake.triage.CaseLinker;
+
+/**
+ * One polled message, start to finish: spool it encrypted, count the attempt, screen out automatic mail,
+ * store every file encrypted, then record case, submission, files, queued reply and the message's final
+ * state in one transaction. Only after that does the route let camel-mail move the message out of INBOX,
+ * so a crash anywhere means the message is polled again and finishes once (docs/adr/0001).
+ */
+public final class IntakePipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger("intake");
+    private static final String UNKNOWN_SENDER = "";
+
+    private final GatewayConfig config;
+    private final Database db;
+    private final EncryptedObjectStore store;
+    private final Path spoolDir;
+    private final FileExtractor extractor;
+    private final IsAutomaticMail isAutomatic;
+    private final CaseLinker linker = new CaseLinker();
+    private final ReplyComposer composer;
+    private final Clock clock;
+    private final Session parsing = Session.getInstance(parsingProperties());
+    private final InboundMessages inbound = new InboundMessages();
+    private final Cases cases = new Cases();
+    private final Outbox outbox = new Outbox();
+    private final SecureRandom random = new SecureRandom();
+
+    public IntakePipeline(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir,
+                          ReplyComposer composer, Clock clock) {
+        this.config = config;
+        this.db = db;
+        this.store = store;
+        this.spoolDir = spoolDir;
+        this.composer = composer;
+        this.clock = clock;
+        this.extractor = new FileExtractor(config.limits().mimeDepth(), config.limits().mimeParts());
+        this.isAutomatic = new IsAutomaticMail(config.mailboxAddress());
+    }
+
+    /** How one message ended: the folder it moves to, and what to log. Holds no content. */
+    public record Result(String folder, String outcome, String reference, String messageHash) {
+        @Override
+        public String toString() {
+            return "message " + messageHash + " " + outcome + (reference == null ? "" : " " + reference) + " -> " + folder;
+        }
+    }
+
+    public Result process(Message message) throws IOException, MessagingException, SQLException {
+        long declared = message.getSize();
+        if (declared > config.limits().messageBytes()) {
+            LOG.warn("message over the size limit ({} bytes): MESSAGE_TOO_LARGE -> {}", declared, config.folders().quarantine());
+            return new Result(config.folders().quarantine(), "MESSAGE_TOO_LARGE", null, "unhashed");
+        }
+        EncryptedSpool spool;
+        try {
+            spool = EncryptedSpool.write(spoolDir, out -> writeRaw(message, out), config.limits().messageBytes());
+        } catch (EncryptedSpool.SpoolLimitException e) {
+            LOG.warn("message over the size limit: MESSAGE_TOO_LARGE -> {}", config.folders().quarantine());
+            return new Result(config.folders().quarantine(), "MESSAGE_TOO_LARGE", null, "unhashed");
+        }
+        try (spool) {
+            return process(spool);
+        }
+    }
+
+    Result process(EncryptedSpool spool) throws IOException, MessagingException, SQLException {
+        Instant now = clock.instant();
+        String sha = spool.sha256();
+        Attempt attempt = db.inTransaction(c -> inbound.beginAttempt(c, sha, spool.size(), now));
+        if (attempt.finished()) {
+            return new Result(attempt.folder(), "DUPLICATE_OF_" + attempt.state(), attempt.caseReference(), Sha256.shortForm(sha));
+        }
+        if (attempt.attempts() > config.limits().maxAttempts()) {
+            return quarantine(spool, attempt, now);
+        }
+        MimeMessage mime;
+        try (InputStream in = spool.open()) {
+            mime = new MimeMessage(parsing, in);
+            Envelope envelope = Envelope.read(mime);
+            store.put(spool.open());
+            Optional<String> automatic = isAutomatic.reason(envelope);
+            if (automatic.isPresent()) {
+                return ignore(sha, automatic.get(), now);
+            }
+            String sender = envelope.sender().orElseThrow();
+            boolean overLimit = db.inTransaction(c -> outbox.queuedTo(c, sender, now.minus(Duration.ofDays(1))))
+                    >= config.replies().perSenderPerDay();
+            if (overLimit) {
+                return ignore(sha, "REPLY_LIMIT", now);
+            }
+            FileExtractor.Extraction extraction = extractor.extract(mime, store::put);
+            if (extraction.truncated()) {
+                LOG.warn("message {}: MIME_LIMIT reached, remaining parts kept only in the raw copy", Sha256.shortForm(sha));
+            }
+            return record(spool, attempt, envelope, sender, extraction, now);
+        }
+    }
+
+    private Result record(EncryptedSpool spool, Attempt attempt, Envelope envelope, String sender,
+                          FileExtractor.Extraction extraction, Instant now) throws SQLException, IOException {
+        String sha = spool.sha256();
+        return db.inTransaction(c -> {
+            Optional<Attempt> current = inbound.find(c, sha, true);
+            if (current.isPresent() && current.get().finished()) {
+                return new Result(current.get().folder(), "DUPLICATE_OF_" + current.get().state(), current.get().caseReference(),
+                        Sha256.shortForm(sha));
+            }
+            CaseLinker.Decision decision = attempt.caseReference() != null
+                    ? new CaseLinker.ExistingCase(attempt.caseReference())
+                    : linker.decide(sender, CaseReference.findIn(envelope.subject()), repliedToCases(c, envelope),
+                    ref -> senderOf(c, ref));
+            String reference;
+            if (decision instanceof CaseLinker.ExistingCase existing) {
+                reference = existing.reference();
+                cases.setStatus(c, reference, CaseStatus.RECEIVED, now);
+            } else {
+                reference = newReference(c);
+                cases.open(c, reference, sender, CaseStatus.RECEIVED, ((CaseLinker.NewCase) decision).flags(), now);
+            }
+            Manifest manifest = new Manifest(Manifest.FORMAT, reference, sha, spool.size(), now, extraction.files());
+            StoredObject manifestObject = putBytes(ManifestCodec.toJson(manifest));
+            var submission = cases.addSubmission(c, reference, sha, spool.size(), manifestObject.sha256(), now, extraction.files());
+            outbox.enqueue(c, reference, submission.id(), Reply.Kind.ACKNOWLEDGEMENT.name(), sender,
+                    composer.newMessageId(reference), now);
+            inbound.finish(c, sha, State.PROCESSED, config.folders().processed(), reference, null, now);
+            return new Result(config.folders().processed(), "RECEIVED_V" + submission.version(), reference, Sha256.shortForm(sha));
+        });
+    }
+
+    private Result quarantine(EncryptedSpool spool, Attempt attempt, Instant now) throws IOException, SQLException {
+        store.put(spool.open());
+        String sender = UNKNOWN_SENDER;
+        try (InputStream in = spool.open()) {
+            sender = Envelope.read(new MimeMessage(parsing, in)).sender().orElse(UNKNOWN_SENDER);
+        } catch (MessagingException | RuntimeException e) {
+            // the sender is a convenience for the team; an unreadable header must not stop the quarantine
+        }
+        String knownSender = sender;
+        String sha = spool.sha256();
+        String reference = db.inTransaction(c -> {
+            String ref = attempt.caseReference();
+            if (ref != null && cases.exists(c, ref)) {
+                cases.setStatus(c, ref, CaseStatus.QUARANTINED, now);
+            } else {
+                ref = newReference(c);
+                cases.open(c, ref, knownSender, CaseStatus.QUARANTINED, List.of("PROCESSING_FAILED"), now);
+            }
+            inbound.finish(c, sha, State.QUARANTINED, config.folders().quarantine(), ref, "PROCESSING_FAILED", now);
+            return ref;
+        });
+        LOG.warn("message {} failed {} times: PROCESSING_FAILED, quarantined as {}", Sha256.shortForm(sha),
+                attempt.attempts() - 1, reference);
+        return new Result(config.folders().quarantine(), "QUARANTINED", reference, Sha256.shortForm(sha));
+    }
+
+    private Result ignore(String sha, String reason, Instant now) throws SQLException {
+        db.inTransaction(c -> {
+            inbound.finish(c, sha, State.IGNORED, config.folders().ignored(), null, reason, now);
+            return null;
+        });
+        return new Result(config.folders().ignored(), "IGNORED_" + reason, null, Sha256.shortForm(sha));
+    }
+
+    private List<String> repliedToCases(Connection c, Envelope envelope) throws SQLException {
+        List<String> found = new ArrayList<>();
+        for (String id : envelope.referencedMessageIds()) {
+            Optional<String> reference = outbox.caseOfMessageId(c, id);
+            if (reference.isPresent() && !found.contains(reference.get())) {
+                found.add(reference.get());
+            }
+        }
+        return found;
+    }
+
+    private Optional<String> senderOf(Connection c, String reference) {
+        try {
+            return cases.senderOf(c, reference);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String newReference(Connection c) throws SQLException {
+        for (int i = 0; i < 10; i++) {
+            String candidate = CaseReference.generate(random).value();
+            if (!cases.exists(c, candidate)) {
+                return candidate;
+            }
+        }
+        throw new SQLException("could not find a free case reference");
+    }
+
+    private StoredObject putBytes(byte[] bytes) {
+        try {
+            return store.put(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void writeRaw(Message message, java.io.OutputStream out) throws IOException {
+        try {
+            message.writeTo(out);
+        } catch (MessagingException e) {
+            throw new IOException("could not read the message from the mailbox", e);
+        }
+    }
+
+    private static Properties parsingProperties() {
+        Properties props = new Properties();
+        props.put("mail.mime.decodefilename", "true");
+        props.put("mail.mime.decodeparameters", "true");
+        return props;
+    }
+}

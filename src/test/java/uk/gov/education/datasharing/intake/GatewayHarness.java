@@ -1,0 +1,174 @@
+package uk.gov.education.datasharing.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real mail server (GreenMail, IMAP and SMTP on free local ports), a data folder, and a gateway
+ * configured against them. Each test gets fresh ones.
+ */
+public final class GatewayHarness implements AutoCloseable {
+
+    public static final String MAILBOX = "data.sharing@education.test";
+    public static final String APPLICANT = "applicant@university.test";
+    static final String PASSWORD = "mailbox-secret";
+
+    public final GreenMail mail;
+    public final GreenMailUser mailbox;
+    public final Path dir;
+    private final Properties overrides = new Properties();
+    private Gateway gateway;
+    private GreenMail smtpServer;
+
+    public GatewayHarness(Path dir, String dbUrl, String dbSchema) throws IOException {
+        this.dir = dir;
+        ServerSetup imap = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        ServerSetup smtp = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        mail = new GreenMail(new ServerSetup[] {imap, smtp});
+        mail.start();
+        mailbox = mail.setUser(MAILBOX, MAILBOX, PASSWORD);
+        mail.setUser(APPLICANT, APPLICANT, "applicant");
+        Path keyFile = TestKeys.writePublicKey(Files.createDirectories(dir.resolve("keys")));
+        overrides.setProperty("intake.imap.host", "127.0.0.1");
+        overrides.setProperty("intake.imap.port", String.valueOf(mail.getImap().getPort()));
+        overrides.setProperty("intake.imap.protocol", "imap");
+        overrides.setProperty("intake.imap.allow-plaintext", "true");
+        overrides.setProperty("intake.imap.username", MAILBOX);
+        overrides.setProperty("intake.imap.password", PASSWORD);
+        overrides.setProperty("intake.imap.poll-delay-ms", "250");
+        overrides.setProperty("intake.smtp.host", "127.0.0.1");
+        overrides.setProperty("intake.smtp.port", String.valueOf(mail.getSmtp().getPort()));
+        overrides.setProperty("intake.smtp.protocol", "smtp");
+        overrides.setProperty("intake.smtp.allow-plaintext", "true");
+        overrides.setProperty("intake.mailbox.address", MAILBOX);
+        overrides.setProperty("intake.store.dir", dir.resolve("store").toString());
+        overrides.setProperty("intake.db.url", dbUrl == null ? "jdbc:h2:file:" + dir.resolve("db/intake").toAbsolutePath() : dbUrl);
+        if (dbUrl != null) {
+            overrides.setProperty("intake.db.username", "postgres");
+        }
+        if (dbSchema != null) {
+            overrides.setProperty("intake.db.schema", dbSchema);
+        }
+        overrides.setProperty("intake.crypto.recipients", keyFile.toString());
+        overrides.setProperty("intake.outbox.poll-interval-ms", "200");
+        overrides.setProperty("intake.outbox.retry-initial-seconds", "1");
+        overrides.setProperty("intake.outbox.retry-max-seconds", "2");
+    }
+
+    public GatewayHarness set(String key, String value) {
+        overrides.setProperty(key, value);
+        return this;
+    }
+
+    public Settings settings() {
+        return Settings.load(null, null, Map.of(), overrides);
+    }
+
+    public Gateway start() throws Exception {
+        gateway = Gateway.create(settings());
+        gateway.start();
+        return gateway;
+    }
+
+    public void stopGateway() {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+    }
+
+    /** Puts a raw message into the mailbox's INBOX, as the mail server would on delivery. */
+    public void deliver(String raw) {
+        mailbox.deliver(Mails.parse(raw));
+    }
+
+    public int count(String folder) throws MessagingException {
+        try (Store store = mail.getImap().createStore()) {
+            store.connect(MAILBOX, PASSWORD);
+            Folder f = store.getFolder(folder);
+            if (!f.exists()) {
+                return 0;
+            }
+            f.open(Folder.READ_ONLY);
+            try {
+                return (int) Arrays.stream(f.getMessages()).filter(m -> !isDeleted(m)).count();
+            } finally {
+                f.close(false);
+            }
+        }
+    }
+
+    public boolean folderExists(String folder) throws MessagingException {
+        try (Store store = mail.getImap().createStore()) {
+            store.connect(MAILBOX, PASSWORD);
+            return store.getFolder(folder).exists();
+        }
+    }
+
+    public List<String> folders() throws MessagingException {
+        try (Store store = mail.getImap().createStore()) {
+            store.connect(MAILBOX, PASSWORD);
+            List<String> names = new ArrayList<>();
+            for (Folder f : store.getDefaultFolder().list("*")) {
+                names.add(f.getFullName());
+            }
+            return names;
+        }
+    }
+
+    private static boolean isDeleted(Message m) {
+        try {
+            return m.getFlags().contains(jakarta.mail.Flags.Flag.DELETED);
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    /** Replies the gateway sent to {@code address}. */
+    public List<MimeMessage> repliesTo(String address) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equalsIgnoreCase(address);
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    public void awaitFolder(String folder, int count) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> count(folder) >= count);
+    }
+
+    public void awaitReplies(String address, int count) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> repliesTo(address).size() >= count);
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        stopGateway();
+        mail.stop();
+    }
+}

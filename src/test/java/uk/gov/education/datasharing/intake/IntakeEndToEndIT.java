@@ -1,0 +1,138 @@
+package uk.gov.education.datasharing.intake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.gov.education.datasharing.intake.model.CaseStatus;
+import uk.gov.education.datasharing.intake.model.CaseSummary;
+import uk.gov.education.datasharing.intake.model.SubmissionRecord;
+import uk.gov.education.datasharing.intake.store.Cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole loop against a real mail server and database: mailbox → encrypted case → reply. */
+class IntakeEndToEndIT {
+
+    @TempDir
+    Path dir;
+    GatewayHarness harness;
+
+    protected GatewayHarness createHarness(Path dir) throws IOException {
+        return new GatewayHarness(dir, null, null);
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = createHarness(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    static byte[] content(String marker, int size) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(size).nextBytes(bytes);
+        byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(m, 0, bytes, 100, m.length);
+        return bytes;
+    }
+
+    @Test
+    void shouldStoreFilesEncryptedOpenCaseAndAcknowledge() throws Exception {
+        byte[] form = content("ATTACHMENT-MARKER-7f3a", 40_000);
+        byte[] tables = content("ATTACHMENT-MARKER-7f3a", 90_000);
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "NPD application",
+                "BODY-MARKER-91c2 please find attached", "application-form.docx", form, "npd-data-tables.xlsx", tables));
+        harness.start();
+
+        harness.awaitFolder("Processed", 1);
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        assertThat(harness.count("INBOX")).isZero();
+
+        CaseSummary summary = onlyCase();
+        assertThat(summary.status()).isEqualTo(CaseStatus.RECEIVED);
+        assertThat(summary.sender()).isEqualTo(GatewayHarness.APPLICANT);
+        assertThat(summary.files()).isEqualTo(2);
+        List<SubmissionRecord> submissions = harness.gateway().database().inTransaction(c -> new Cases().submissions(c, summary.reference()));
+        assertThat(submissions).hasSize(1);
+        assertThat(submissions.get(0).files()).extracting(f -> f.safeName()).containsExactly("application-form.docx", "npd-data-tables.xlsx");
+
+        Path store = dir.resolve("store");
+        assertThat(TestKeys.decrypt(objectPath(store, sha256(form)))).isEqualTo(form);
+        assertThat(TestKeys.decrypt(objectPath(store, sha256(tables)))).isEqualTo(tables);
+        assertThat(TestKeys.decrypt(objectPath(store, submissions.get(0).messageSha256()))).asString(StandardCharsets.UTF_8)
+                .contains("BODY-MARKER-91c2");
+
+        MimeMessage reply = harness.repliesTo(GatewayHarness.APPLICANT).get(0);
+        assertThat(reply.getSubject()).contains(summary.reference());
+        assertThat(reply.getHeader("Auto-Submitted")).containsExactly("auto-replied");
+        assertThat(reply.getFrom()[0].toString()).contains(GatewayHarness.MAILBOX);
+        MimeMultipart alternative = (MimeMultipart) reply.getContent();
+        assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+        String text = (String) alternative.getBodyPart(0).getContent();
+        assertThat(text).contains(summary.reference(), "application-form.docx", "npd-data-tables.xlsx",
+                sha256(form).substring(0, 8), "What happens next");
+        assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+    }
+
+    @Test
+    void shouldWriteNoPlaintextContentToDiskOrLogs() throws Exception {
+        String bodyMarker = "BODYPLAINTEXT-" + System.nanoTime();
+        String fileMarker = "FILEPLAINTEXT-" + System.nanoTime();
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application",
+                bodyMarker, "form.docx", fileMarker.repeat(50).getBytes(StandardCharsets.US_ASCII)));
+        harness.start();
+        harness.awaitFolder("Processed", 1);
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        harness.stopGateway();
+
+        List<Path> written;
+        try (Stream<Path> files = Files.walk(dir)) {
+            written = files.filter(Files::isRegularFile).toList();
+        }
+        Path log = Path.of("target/test-logs/gateway.log");
+        assertThat(written).isNotEmpty();
+        for (Path file : Stream.concat(written.stream(), Stream.of(log)).toList()) {
+            String contents = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(contents).as(file.toString()).doesNotContain(bodyMarker).doesNotContain(fileMarker);
+        }
+        String logText = Files.readString(log, StandardCharsets.ISO_8859_1);
+        assertThat(logText).doesNotContain(GatewayHarness.APPLICANT);
+    }
+
+    CaseSummary onlyCase() throws Exception {
+        List<CaseSummary> cases = harness.gateway().database().inTransaction(c -> new Cases().list(c, 10));
+        assertThat(cases).hasSize(1);
+        return cases.get(0);
+    }
+
+    static Path objectPath(Path store, String sha) {
+        return store.resolve("objects").resolve(sha.substring(0, 2)).resolve(sha + ".pgp");
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static void pause() {
+        await().pollDelay(Duration.ofMillis(800)).until(() -> true);
+    }
+}
