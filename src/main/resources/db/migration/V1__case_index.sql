@@ -5,6 +5,7 @@ create table intake_case (
     reference      varchar(13)  primary key,
     sender         varchar(320) not null,
     status         varchar(24)  not null,
+    outcome        varchar(24)  not null,
     flags          varchar(400) not null default '',
     created_at     timestamp with time zone not null,
     updated_at     timestamp with time zone not null

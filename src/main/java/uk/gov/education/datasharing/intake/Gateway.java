@@ -84,10 +84,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Database openDatabase(GatewayConfig config) {
+        return openDatabase(config.db());
+    }
+
+    /** Opens (and migrates) the case index, or stops with one line naming the key. */
+    static Database openDatabase(GatewayConfig.Db db) {
         try {
-            return new Database(config.db().url(), config.db().username(), config.db().password(), config.db().schema());
+            return new Database(db.url(), db.username(), db.password(), db.schema());
         } catch (RuntimeException e) {
-            throw new ConfigException("intake.db.url", "cannot open the database " + config.db() + ": " + rootMessage(e));
+            throw new ConfigException("intake.db.url", "cannot open the database " + db + ": " + rootMessage(e));
         }
     }
 

@@ -67,7 +67,7 @@ public record GatewayConfig(
         }
         Folders folders = new Folders(orDefault(s, "intake.folders.processed", "Processed"),
                 orDefault(s, "intake.folders.quarantine", "Quarantine"), orDefault(s, "intake.folders.ignored", "Ignored"));
-        Db db = new Db(required(s, "intake.db.url"), s.get("intake.db.username"), s.get("intake.db.password"), s.get("intake.db.schema"));
+        Db db = db(s);
         List<Path> recipients = Arrays.stream(required(s, "intake.crypto.recipients").split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).map(Path::of).toList();
         for (Path file : recipients) {
@@ -82,7 +82,16 @@ public record GatewayConfig(
                 Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),
                 Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-max-seconds")));
         return new GatewayConfig(imap, smtp, address, orDefault(s, "intake.mailbox.display-name", "DfE data sharing"),
-                folders, Path.of(required(s, "intake.store.dir")), db, recipients, limits, replies);
+                folders, storeDir(s), db, recipients, limits, replies);
+    }
+
+    /** Just the database settings, for commands that need nothing else (cases, decrypt). */
+    public static Db db(Settings s) {
+        return new Db(required(s, "intake.db.url"), s.get("intake.db.username"), s.get("intake.db.password"), s.get("intake.db.schema"));
+    }
+
+    public static Path storeDir(Settings s) {
+        return Path.of(required(s, "intake.store.dir"));
     }
 
     private static String required(Settings s, String key) {

@@ -30,6 +30,7 @@ import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.model.CaseReference;
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.Manifest;
+import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.Sha256;
 import uk.gov.education.datasharing.intake.model.StoredObject;
 import uk.gov.education.datasharing.intake.reply.Reply;
@@ -157,10 +158,10 @@ public final class IntakePipeline {
             String reference;
             if (decision instanceof CaseLinker.ExistingCase existing) {
                 reference = existing.reference();
-                cases.setStatus(c, reference, CaseStatus.RECEIVED, now);
+                cases.setState(c, reference, CaseStatus.OPEN, Outcome.RECEIVED, now);
             } else {
                 reference = newReference(c);
-                cases.open(c, reference, sender, CaseStatus.RECEIVED, ((CaseLinker.NewCase) decision).flags(), now);
+                cases.open(c, reference, sender, CaseStatus.OPEN, Outcome.RECEIVED, ((CaseLinker.NewCase) decision).flags(), now);
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, reference, sha, spool.size(), now, extraction.files());
             StoredObject manifestObject = putBytes(ManifestCodec.toJson(manifest));
@@ -185,10 +186,10 @@ public final class IntakePipeline {
         String reference = db.inTransaction(c -> {
             String ref = attempt.caseReference();
             if (ref != null && cases.exists(c, ref)) {
-                cases.setStatus(c, ref, CaseStatus.QUARANTINED, now);
+                cases.setState(c, ref, CaseStatus.QUARANTINED, Outcome.QUARANTINED, now);
             } else {
                 ref = newReference(c);
-                cases.open(c, ref, knownSender, CaseStatus.QUARANTINED, List.of("PROCESSING_FAILED"), now);
+                cases.open(c, ref, knownSender, CaseStatus.QUARANTINED, Outcome.QUARANTINED, List.of("PROCESSING_FAILED"), now);
             }
             inbound.finish(c, sha, State.QUARANTINED, config.folders().quarantine(), ref, "PROCESSING_FAILED", now);
             return ref;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.CaseSummary;
+import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 import uk.gov.education.datasharing.intake.store.Cases;
 
@@ -68,7 +69,8 @@ class IntakeEndToEndIT {
         assertThat(harness.count("INBOX")).isZero();
 
         CaseSummary summary = onlyCase();
-        assertThat(summary.status()).isEqualTo(CaseStatus.RECEIVED);
+        assertThat(summary.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(summary.outcome()).isEqualTo(Outcome.RECEIVED);
         assertThat(summary.sender()).isEqualTo(GatewayHarness.APPLICANT);
         assertThat(summary.files()).isEqualTo(2);
         List<SubmissionRecord> submissions = harness.gateway().database().inTransaction(c -> new Cases().submissions(c, summary.reference()));

@@ -1,9 +1,9 @@
 package uk.gov.education.datasharing.intake.model;
 
-/** Where a case stands. Validation (a later stage) will add accepted, defects and redirected. */
+/** Where a case stands in the team's workflow. Validation (a later stage) adds more. */
 public enum CaseStatus {
-    /** Files stored and acknowledged; waiting for the team. */
-    RECEIVED,
+    /** Waiting for the team. */
+    OPEN,
     /** Processing kept failing; the raw message is kept encrypted for ops to look at and reprocess. */
     QUARANTINED
 }

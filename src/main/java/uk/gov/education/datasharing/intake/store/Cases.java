@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.CaseSummary;
+import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 
@@ -21,7 +22,7 @@ import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 public final class Cases {
 
     private static final String SUMMARY = """
-            select c.reference, c.status, c.flags, c.sender, c.created_at, c.updated_at,
+            select c.reference, c.status, c.outcome, c.flags, c.sender, c.created_at, c.updated_at,
                    (select count(*) from submission s where s.case_reference = c.reference),
                    (select count(*) from submission_file f join submission s on f.submission_id = s.id where s.case_reference = c.reference)
             from intake_case c""";
@@ -39,25 +40,28 @@ public final class Cases {
         }
     }
 
-    public void open(Connection c, String reference, String sender, CaseStatus status, List<String> flags, Instant now)
-            throws SQLException {
+    public void open(Connection c, String reference, String sender, CaseStatus status, Outcome outcome, List<String> flags,
+                     Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "insert into intake_case (reference, sender, status, flags, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")) {
+                "insert into intake_case (reference, sender, status, outcome, flags, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, reference);
             insert.setString(2, sender);
             insert.setString(3, status.name());
-            insert.setString(4, String.join(",", flags));
-            insert.setObject(5, Database.utc(now));
+            insert.setString(4, outcome.name());
+            insert.setString(5, String.join(",", flags));
             insert.setObject(6, Database.utc(now));
+            insert.setObject(7, Database.utc(now));
             insert.executeUpdate();
         }
     }
 
-    public void setStatus(Connection c, String reference, CaseStatus status, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("update intake_case set status = ?, updated_at = ? where reference = ?")) {
+    public void setState(Connection c, String reference, CaseStatus status, Outcome outcome, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update intake_case set status = ?, outcome = ?, updated_at = ? where reference = ?")) {
             update.setString(1, status.name());
-            update.setObject(2, Database.utc(now));
-            update.setString(3, reference);
+            update.setString(2, outcome.name());
+            update.setObject(3, Database.utc(now));
+            update.setString(4, reference);
             update.executeUpdate();
         }
     }
@@ -180,11 +184,11 @@ public final class Cases {
     }
 
     private static CaseSummary summary(ResultSet rs) throws SQLException {
-        String flags = rs.getString(3);
-        return new CaseSummary(rs.getString(1), CaseStatus.valueOf(rs.getString(2)),
-                flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")), rs.getString(4),
-                Database.instant(rs.getObject(5, OffsetDateTime.class)), Database.instant(rs.getObject(6, OffsetDateTime.class)),
-                rs.getInt(7), rs.getInt(8));
+        String flags = rs.getString(4);
+        return new CaseSummary(rs.getString(1), CaseStatus.valueOf(rs.getString(2)), Outcome.valueOf(rs.getString(3)),
+                flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")), rs.getString(5),
+                Database.instant(rs.getObject(6, OffsetDateTime.class)), Database.instant(rs.getObject(7, OffsetDateTime.class)),
+                rs.getInt(8), rs.getInt(9));
     }
 
     private static String truncate(String value, int max) {

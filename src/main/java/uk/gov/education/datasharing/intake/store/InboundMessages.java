@@ -80,14 +80,44 @@ public final class InboundMessages {
         }
     }
 
-    /** Lets a quarantined message be processed afresh the next time it is polled (after ops move it back). */
-    public boolean release(Connection c, String caseReference) throws SQLException {
+    /**
+     * Lets a case's quarantined messages be processed afresh the next time they are polled; returns the
+     * hashes of every message of the case now waiting to be reprocessed (including ones released before).
+     */
+    public java.util.Set<String> release(Connection c, String caseReference) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
                 "update inbound_message set state = ?, attempts = 0, finished_at = null, folder = null where case_reference = ? and state = ?")) {
             update.setString(1, State.IN_PROGRESS.name());
             update.setString(2, caseReference);
             update.setString(3, State.QUARANTINED.name());
-            return update.executeUpdate() > 0;
+            update.executeUpdate();
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "select sha256 from inbound_message where case_reference = ? and state = ?")) {
+            select.setString(1, caseReference);
+            select.setString(2, State.IN_PROGRESS.name());
+            java.util.Set<String> waiting = new java.util.HashSet<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    waiting.add(rs.getString(1));
+                }
+            }
+            return waiting;
+        }
+    }
+
+    /** The raw messages recorded against a case (its submissions, or the quarantined message). */
+    public java.util.List<String> messagesOfCase(Connection c, String caseReference) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "select sha256 from inbound_message where case_reference = ? order by first_seen_at")) {
+            select.setString(1, caseReference);
+            java.util.List<String> found = new java.util.ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
         }
     }
 
