@@ -154,6 +154,18 @@ public final class GatewayHarness implements AutoCloseable {
         }).toList();
     }
 
+    /** Every reply the gateway has sent, to anyone (GreenMail also counts the mailbox's own messages). */
+    public List<MimeMessage> allReplies() {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getFrom() != null && m.getFrom()[0].toString().contains(MAILBOX)
+                        && m.getHeader("Auto-Submitted") != null;
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
     public void awaitFolder(String folder, int count) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> count(folder) >= count);
     }

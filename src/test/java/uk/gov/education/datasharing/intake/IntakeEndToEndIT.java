@@ -1,11 +1,9 @@
 package uk.gov.education.datasharing.intake;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,10 +11,7 @@ import java.util.stream.Stream;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.CaseSummary;
@@ -25,28 +20,9 @@ import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 import uk.gov.education.datasharing.intake.store.Cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The whole loop against a real mail server and database: mailbox → encrypted case → reply. */
-class IntakeEndToEndIT {
-
-    @TempDir
-    Path dir;
-    GatewayHarness harness;
-
-    protected GatewayHarness createHarness(Path dir) throws IOException {
-        return new GatewayHarness(dir, null, null);
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        harness = createHarness(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+class IntakeEndToEndIT extends GatewayITSupport {
 
     static byte[] content(String marker, int size) {
         byte[] bytes = new byte[size];
@@ -121,9 +97,8 @@ class IntakeEndToEndIT {
     }
 
     CaseSummary onlyCase() throws Exception {
-        List<CaseSummary> cases = harness.gateway().database().inTransaction(c -> new Cases().list(c, 10));
-        assertThat(cases).hasSize(1);
-        return cases.get(0);
+        assertThat(cases()).hasSize(1);
+        return cases().get(0);
     }
 
     static Path objectPath(Path store, String sha) {
@@ -132,9 +107,5 @@ class IntakeEndToEndIT {
 
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    static void pause() {
-        await().pollDelay(Duration.ofMillis(800)).until(() -> true);
     }
 }
