@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * A real mail server (GreenMail, IMAP and SMTP on free local ports), a data folder, and a gateway
  * configured against them. Each test gets fresh ones.
  */
-public final class GatewayHarness implements AutoCloseable {
+public class GatewayHarness implements AutoCloseable {
 
     public static final String MAILBOX = "data.sharing@education.test";
     public static final String APPLICANT = "applicant@university.test";

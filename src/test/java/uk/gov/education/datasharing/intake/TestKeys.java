@@ -38,12 +38,14 @@ public final class TestKeys {
     }
 
     public static byte[] decrypt(Path object) throws IOException {
+        return decryptBytes(Files.readAllBytes(object));
+    }
+
+    public static byte[] decryptBytes(byte[] encrypted) throws IOException {
         OpenPgpDecryptor decryptor = new OpenPgpDecryptor(
                 new ByteArrayInputStream(pair().armoredSecretKey().getBytes(StandardCharsets.US_ASCII)), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var in = Files.newInputStream(object)) {
-            decryptor.decrypt(in, out);
-        }
+        decryptor.decrypt(new ByteArrayInputStream(encrypted), out);
         return out.toByteArray();
     }
 }
