@@ -22,7 +22,7 @@ public final class Database implements AutoCloseable {
 
     public Database(String url, String username, String password, String schema) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(durable(url));
         config.setUsername(username);
         config.setPassword(password);
         config.setMaximumPoolSize(4);
@@ -41,6 +41,18 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+    }
+
+    /**
+     * H2 keeps committed changes in memory for up to WRITE_DELAY ms (default 500) and has no redo log, so a
+     * killed process loses commits the gateway has already acted on (a message moved out of INBOX). The
+     * mailbox-is-the-queue rule needs every commit on disk before it returns: force WRITE_DELAY=0.
+     */
+    static String durable(String url) {
+        if (url.startsWith("jdbc:h2:file:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:"))) {
+            return url.replaceAll("(?i);WRITE_DELAY=[^;]*", "") + ";WRITE_DELAY=0";
+        }
+        return url;
     }
 
     public DataSource dataSource() {

@@ -1,0 +1,117 @@
+package uk.gov.education.datasharing.intake;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.gov.education.datasharing.intake.model.CaseSummary;
+import uk.gov.education.datasharing.intake.store.Cases;
+import uk.gov.education.datasharing.intake.store.Database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The packaged {@code run} command in its own JVM, configured only by environment variables: within a
+ * 256 MB heap for a 30 MB message, and killed (SIGKILL) mid-stream then restarted without losing or
+ * repeating anything.
+ */
+class PackagedGatewayIT extends GatewayITSupport {
+
+    private static final Path JAR = Path.of("target/intake-gateway.jar");
+    private Process child;
+    private Path childLog;
+
+    @BeforeEach
+    void requireJar() {
+        assumeTrue(Files.exists(JAR), "run after `mvn package`");
+    }
+
+    @AfterEach
+    void stopChild() {
+        if (child != null) {
+            child.destroyForcibly();
+        }
+    }
+
+    private void startChild(String maxHeap) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>();
+        harness.settings().asProperties().forEach((k, v) -> {
+            String key = (String) k;
+            if (key.startsWith("intake.")) {
+                env.put(Settings.environmentName(key), (String) v);
+            }
+        });
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
+                "-jar", JAR.toString(), "run"));
+        childLog = dir.resolve("child-" + System.nanoTime() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(childLog.toFile());
+        builder.environment().putAll(env);
+        child = builder.start();
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Test
+    void shouldProcessA30MegabyteMessageWithin256MegabytesOfHeap() throws Exception {
+        byte[] large = new byte[22 * 1024 * 1024];
+        new Random(30).nextBytes(large);
+        String raw = Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Large application", "Large file attached",
+                "npd-data-tables.xlsx", large);
+        assertThat(raw.length()).isGreaterThan(30_000_000);
+        harness.deliver(raw);
+        startChild("256m");
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> harness.count("Processed") == 1);
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        assertThat(child.isAlive()).as("gateway still running; log: " + childLog).isTrue();
+        assertThat(TestKeys.decrypt(IntakeEndToEndIT.objectPath(dir.resolve("store"), IntakeEndToEndIT.sha256(large)))).isEqualTo(large);
+    }
+
+    @Test
+    void shouldFinishEveryMessageExactlyOnceAfterBeingKilledMidStream() throws Exception {
+        int total = 12;
+        Random random = new Random(12);
+        for (int i = 1; i <= total; i++) {
+            byte[] file = new byte[1_500_000];
+            random.nextBytes(file);
+            harness.deliver(Mails.withAttachments("sender" + i + "@university.test", GatewayHarness.MAILBOX, "Application " + i,
+                    "Attached", "tables.xlsx", file));
+        }
+        harness.set("intake.imap.max-messages-per-poll", "3");
+        startChild("256m");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> harness.count("Processed") >= 2);
+        child.destroyForcibly().waitFor();
+        int processedAtKill = harness.count("Processed");
+        assertThat(processedAtKill).as("killed mid-stream").isLessThan(total);
+
+        startChild("256m");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> harness.count("Processed") == total);
+        await().atMost(Duration.ofSeconds(60)).until(() -> harness.allReplies().size() >= total);
+        child.destroy();
+        child.waitFor();
+        settle();
+
+        assertThat(harness.count("INBOX")).isZero();
+        assertThat(harness.allReplies()).hasSize(total);
+        GatewayConfig.Db db = GatewayConfig.db(harness.settings());
+        try (Database database = new Database(db.url(), db.username(), db.password(), db.schema())) {
+            List<CaseSummary> cases = database.inTransaction(c -> new Cases().list(c, 100));
+            assertThat(cases).hasSize(total);
+            assertThat(cases).allSatisfy(c -> assertThat(c.versions()).isEqualTo(1));
+        }
+        assertThat(Files.readString(childLog)).doesNotContain("OutOfMemoryError");
+    }
+}
