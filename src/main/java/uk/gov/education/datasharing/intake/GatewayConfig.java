@@ -48,14 +48,16 @@ public record GatewayConfig(
     }
 
     public static GatewayConfig from(Settings s) {
+        boolean imapPlaintext = flag(s, "intake.imap.allow-plaintext");
+        boolean smtpPlaintext = flag(s, "intake.smtp.allow-plaintext");
         String imapProtocol = oneOf(s, "intake.imap.protocol", "imaps", "imap");
-        if (imapProtocol.equals("imap") && !flag(s, "intake.imap.allow-plaintext")) {
+        if (imapProtocol.equals("imap") && !imapPlaintext) {
             throw new ConfigException("intake.imap.protocol", "plain imap sends the password unencrypted; use imaps, "
                     + "or set intake.imap.allow-plaintext=true for a local test server");
         }
         String smtpProtocol = oneOf(s, "intake.smtp.protocol", "smtps", "smtp");
         Security security = smtpProtocol.equals("smtps") ? Security.SMTPS
-                : flag(s, "intake.smtp.allow-plaintext") ? Security.PLAIN : Security.STARTTLS;
+                : smtpPlaintext ? Security.PLAIN : Security.STARTTLS;
         Imap imap = new Imap(required(s, "intake.imap.host"), port(s, "intake.imap.port"), imapProtocol,
                 required(s, "intake.imap.username"), required(s, "intake.imap.password"),
                 orDefault(s, "intake.imap.folder", "INBOX"), flag(s, "intake.imap.trust-all-certificates"));

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * A case reference such as {@code DSI-K7M2-Q9PX}: seven random characters and a check character from
  * Crockford's base-32 alphabet (no I, L, O or U, so it reads aloud and types without confusion). The
- * check character (Luhn mod 32) catches any single mistyped character and swapped neighbours.
+ * check character (Luhn mod 32) catches any single mistyped character. Luhn misses one swap, of the
+ * alphabet's first and last symbols ("0Z"/"Z0"), so issued references never use 0 or Z in their random
+ * part: every swap of neighbours in an issued reference is then caught too (30^7 references remain).
  */
 public record CaseReference(String value) {
 
@@ -29,7 +31,7 @@ public record CaseReference(String value) {
     public static CaseReference generate(RandomGenerator random) {
         StringBuilder body = new StringBuilder(8);
         for (int i = 0; i < 7; i++) {
-            body.append(ALPHABET.charAt(random.nextInt(32)));
+            body.append(ALPHABET.charAt(1 + random.nextInt(ALPHABET.length() - 2)));
         }
         body.append(checkCharacter(body));
         return new CaseReference(format(body));

@@ -1,0 +1,109 @@
+package uk.gov.education.datasharing.intake;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.gov.education.datasharing.intake.Settings.ConfigException;
+import uk.gov.education.datasharing.intake.reply.SmtpTransport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsAndConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private Properties complete() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("intake.imap.host", "imap.example.test");
+        p.setProperty("intake.imap.username", "box");
+        p.setProperty("intake.imap.password", "s3cret-imap");
+        p.setProperty("intake.smtp.host", "smtp.example.test");
+        p.setProperty("intake.mailbox.address", "data.sharing@example.test");
+        p.setProperty("intake.crypto.recipients", Files.writeString(dir.resolve("k.asc"), "x").toString());
+        return p;
+    }
+
+    /** As in production: the settings in a --config file, the environment over them. */
+    private GatewayConfig config(Properties p, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("gateway.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            p.store(out, null);
+        }
+        return GatewayConfig.from(Settings.load(null, file, env, null));
+    }
+
+    @Test
+    void shouldUseSecureDefaults() throws Exception {
+        GatewayConfig config = config(complete(), Map.of());
+        assertThat(config.imap().protocol()).isEqualTo("imaps");
+        assertThat(config.imap().port()).isEqualTo(993);
+        assertThat(config.smtp().security()).isEqualTo(SmtpTransport.Security.SMTPS);
+        assertThat(config.folders().quarantine()).isEqualTo("Quarantine");
+    }
+
+    @Test
+    void shouldLetEnvironmentVariablesWin() throws Exception {
+        GatewayConfig config = config(complete(), Map.of("INTAKE_IMAP_HOST", "from-env.test", "INTAKE_LIMITS_MAX_ATTEMPTS", "7",
+                "INTAKE_DB_PASSWORD", "pw"));
+        assertThat(config.imap().host()).isEqualTo("from-env.test");
+        assertThat(config.limits().maxAttempts()).isEqualTo(7);
+        assertThat(config.db().password()).isEqualTo("pw");
+    }
+
+    @Test
+    void shouldNameTheMissingKey() throws Exception {
+        Properties p = complete();
+        p.remove("intake.imap.password");
+        assertThatThrownBy(() -> config(p, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("intake.imap.password: missing").hasMessageContaining("INTAKE_IMAP_PASSWORD");
+    }
+
+    @Test
+    void shouldRefusePlainImapUnlessAllowed() throws Exception {
+        Properties p = complete();
+        p.setProperty("intake.imap.protocol", "imap");
+        assertThatThrownBy(() -> config(p, Map.of())).isInstanceOf(ConfigException.class).hasMessageStartingWith("intake.imap.protocol:");
+        p.setProperty("intake.imap.allow-plaintext", "true");
+        assertThat(config(p, Map.of()).imap().protocol()).isEqualTo("imap");
+    }
+
+    @Test
+    void shouldRequireStartTlsForSmtpUnlessPlaintextIsAllowed() throws Exception {
+        Properties p = complete();
+        p.setProperty("intake.smtp.protocol", "smtp");
+        assertThat(config(p, Map.of()).smtp().security()).isEqualTo(SmtpTransport.Security.STARTTLS);
+        p.setProperty("intake.smtp.allow-plaintext", "true");
+        assertThat(config(p, Map.of()).smtp().security()).isEqualTo(SmtpTransport.Security.PLAIN);
+    }
+
+    @Test
+    void shouldNameBadValues() throws Exception {
+        Properties p = complete();
+        p.setProperty("intake.imap.port", "99999");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.imap.port:");
+        p.setProperty("intake.imap.port", "993");
+        p.setProperty("intake.limits.max-attempts", "-1");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.limits.max-attempts:");
+        p.setProperty("intake.limits.max-attempts", "3");
+        p.setProperty("intake.crypto.recipients", dir.resolve("nope.asc").toString());
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.crypto.recipients:").hasMessageContaining("nope.asc");
+        p.setProperty("intake.crypto.recipients", dir.resolve("k.asc").toString());
+        p.setProperty("intake.imap.allow-plaintext", "yes");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.imap.allow-plaintext:");
+    }
+
+    @Test
+    void shouldNeverShowPasswordsInDescriptions() throws Exception {
+        Properties p = complete();
+        p.setProperty("intake.db.url", "jdbc:postgresql://db/x?password=hunter2");
+        GatewayConfig config = config(p, Map.of());
+        assertThat(config.toString()).doesNotContain("s3cret-imap", "hunter2");
+    }
+}

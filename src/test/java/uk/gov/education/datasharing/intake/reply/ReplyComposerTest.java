@@ -1,0 +1,71 @@
+package uk.gov.education.datasharing.intake.reply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.junit.jupiter.api.Test;
+
+import uk.gov.education.datasharing.intake.model.ReceivedFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReplyComposerTest {
+
+    private final ReplyComposer composer = new ReplyComposer("data.sharing@education.test", "DfE data sharing");
+    private final Session session = Session.getInstance(new Properties());
+    private static final String SHA = "ab".repeat(32);
+
+    private MimeMessage compose(int version, List<ReceivedFile> files) throws Exception {
+        String id = composer.newMessageId("DSI-0000-0000");
+        return composer.compose(session, new Reply(Reply.Kind.ACKNOWLEDGEMENT, "DSI-K7M2-Q9PX", version, "a@uni.test", id, files));
+    }
+
+    @Test
+    void shouldPutTheReferenceInTheSubjectAndMarkItAutomatic() throws Exception {
+        MimeMessage message = compose(1, List.of());
+        assertThat(message.getSubject()).isEqualTo("Application received: reference DSI-K7M2-Q9PX");
+        assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-replied");
+        assertThat(message.getMessageID()).matches("<DSI-0000-0000\\.[0-9a-f-]+@education\\.test>");
+        assertThat(message.getHeader("In-Reply-To")).isNull();
+        assertThat(compose(3, List.of()).getSubject()).contains("version 3");
+    }
+
+    @Test
+    void shouldListEachFileWithSizeAndShortHash() throws Exception {
+        MimeMessage message = compose(1, List.of(new ReceivedFile(1, "1.2", "f", "form.docx", "application/octet-stream", 48_000, SHA)));
+        MimeMultipart alternative = (MimeMultipart) message.getContent();
+        String text = (String) alternative.getBodyPart(0).getContent();
+        assertThat(text).contains("Files we received (1)", "- form.docx (47 KB, SHA-256 abababab)", "What happens next");
+    }
+
+    @Test
+    void shouldEscapeFileNamesInTheHtmlPart() throws Exception {
+        MimeMessage message = compose(1, List.of(new ReceivedFile(1, "1.2", "x", "<img src=x onerror=alert(1)>.pdf", "application/pdf", 5, SHA)));
+        String html = (String) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent();
+        assertThat(html).doesNotContain("<img").contains("&lt;img");
+    }
+
+    @Test
+    void shouldBackOffExponentiallyUpToTheCap() {
+        RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(10));
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        assertThat(policy.nextAttempt(now, 1)).isEqualTo(now.plusSeconds(30));
+        assertThat(policy.nextAttempt(now, 2)).isEqualTo(now.plusSeconds(60));
+        assertThat(policy.nextAttempt(now, 4)).isEqualTo(now.plusSeconds(240));
+        assertThat(policy.nextAttempt(now, 50)).isEqualTo(now.plusSeconds(600));
+    }
+
+    @Test
+    void shouldDescribeSizesForPeople() {
+        assertThat(ReplyComposer.humanSize(1)).isEqualTo("1 byte");
+        assertThat(ReplyComposer.humanSize(900)).isEqualTo("900 bytes");
+        assertThat(ReplyComposer.humanSize(2048)).isEqualTo("2 KB");
+        assertThat(ReplyComposer.humanSize(5 * 1024 * 1024 + 300_000)).isEqualTo("5.3 MB");
+    }
+}
