@@ -1,0 +1,147 @@
+package uk.gov.education.datasharing.intake;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+import uk.gov.education.datasharing.intake.model.CaseStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as people use it: exit codes, one-line configuration errors, and each command's output. */
+class CommandLineIT extends GatewayITSupport {
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    private Outcome run(String... args) {
+        CommandLine cli = IntakeGateway.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int code = cli.execute(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(originalOut);
+        }
+    }
+
+    private Path configFile(Properties overrides) throws Exception {
+        Properties all = harness.settings().asProperties();
+        all.putAll(overrides);
+        Path file = dir.resolve("gateway-" + System.nanoTime() + ".properties");
+        try (var writer = Files.newBufferedWriter(file)) {
+            all.store(writer, null);
+        }
+        return file;
+    }
+
+    @Test
+    void shouldStopWithOneLineNamingTheKeyWhenConfigurationIsWrong() throws Exception {
+        Properties badKey = new Properties();
+        badKey.setProperty("intake.crypto.recipients", Files.writeString(dir.resolve("not-a-key.asc"), "hello").toString());
+        Outcome keyProblem = run("run", "--config", configFile(badKey).toString());
+        assertThat(keyProblem.exitCode()).isEqualTo(2);
+        assertThat(keyProblem.err().lines()).singleElement().asString()
+                .startsWith("configuration error: intake.crypto.recipients:").contains("not-a-key.asc");
+
+        Properties badDb = new Properties();
+        badDb.setProperty("intake.db.url", "jdbc:postgresql://127.0.0.1:1/nothing");
+        Outcome dbProblem = run("run", "--config", configFile(badDb).toString());
+        assertThat(dbProblem.exitCode()).isEqualTo(2);
+        assertThat(dbProblem.err().lines()).singleElement().asString().startsWith("configuration error: intake.db.url:");
+
+        Properties plaintext = new Properties();
+        plaintext.setProperty("intake.imap.allow-plaintext", "false");
+        Outcome tlsProblem = run("run", "--config", configFile(plaintext).toString());
+        assertThat(tlsProblem.exitCode()).isEqualTo(2);
+        assertThat(tlsProblem.err()).startsWith("configuration error: intake.imap.protocol:");
+        assertThat(tlsProblem.err()).doesNotContain(GatewayHarness.PASSWORD);
+    }
+
+    @Test
+    void shouldCreateAKeyPairTheGatewayAccepts() throws Exception {
+        Path keys = dir.resolve("new-keys");
+        Outcome outcome = run("keys", "--out", keys.toString(), "--bits", "2048");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("fingerprint", "never on the gateway");
+        assertThat(Files.readString(keys.resolve("team-public.asc"))).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----");
+        assertThat(Files.getPosixFilePermissions(keys.resolve("team-secret.asc")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(run("keys", "--out", keys.toString()).exitCode()).as("never overwrites a key pair").isEqualTo(1);
+
+        harness.set("intake.crypto.recipients", keys.resolve("team-public.asc").toString());
+        harness.start();
+    }
+
+    @Test
+    void shouldListAndDecryptACase() throws Exception {
+        byte[] form = IntakeEndToEndIT.content("form", 10_000);
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Hello",
+                "form.docx", form, "form.docx", new byte[] {7, 7, 7}));
+        harness.start();
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        String reference = cases().get(0).reference();
+        harness.stopGateway();
+        Path config = configFile(new Properties());
+
+        Outcome table = run("cases", "--config", config.toString());
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).contains("REFERENCE", reference, "OPEN", "RECEIVED");
+        Outcome json = run("cases", "--json", "--config", config.toString());
+        assertThat(json.out()).contains("\"reference\" : \"" + reference + "\"", "\"files\" : 2");
+
+        Path out = dir.resolve("decrypted");
+        Outcome decrypt = run("decrypt", reference, "--key", TestKeys.writeSecretKey(dir).toString(), "--out", out.toString(),
+                "--config", config.toString());
+        assertThat(decrypt.exitCode()).as(decrypt.err()).isZero();
+        Path version = out.resolve(reference).resolve("v1");
+        assertThat(Files.readAllBytes(version.resolve("files/form.docx"))).isEqualTo(form);
+        assertThat(Files.readAllBytes(version.resolve("files/form (2).docx"))).containsExactly(7, 7, 7);
+        assertThat(Files.readString(version.resolve("message.eml"))).contains("Subject: Application");
+        assertThat(Files.readString(version.resolve("manifest.json"))).contains("\"originalName\" : \"form.docx\"");
+
+        assertThat(run("decrypt", "DSI-0000-0000", "--key", dir.resolve("team-secret.asc").toString(), "--out", out.toString(),
+                "--config", config.toString()).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReprocessAQuarantinedMessageIntoTheSameCase() throws Exception {
+        String poison = IntakeReliabilityIT.application(GatewayHarness.APPLICANT, "Broken")
+                .replaceFirst("(?s)(Content-Transfer-Encoding: base64\r\n\r\n)[^\r]*", "$1!!!!not*base64!!!!");
+        harness.deliver(poison);
+        harness.set("intake.limits.max-attempts", "1").start();
+        harness.awaitFolder("Quarantine", 1);
+        String reference = cases().get(0).reference();
+        assertThat(cases().get(0).status()).isEqualTo(CaseStatus.QUARANTINED);
+        harness.stopGateway();
+
+        // Still broken: after reprocessing it fails again and returns to quarantine, in the same case.
+        Outcome outcome = run("reprocess", reference, "--config", configFile(new Properties()).toString());
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("moved 1 from Quarantine to INBOX");
+        assertThat(harness.count("INBOX")).isEqualTo(1);
+        assertThat(harness.count("Quarantine")).isZero();
+
+        harness.start();
+        harness.awaitFolder("Quarantine", 1);
+        assertThat(cases()).singleElement().satisfies(c -> {
+            assertThat(c.reference()).isEqualTo(reference);
+            assertThat(c.status()).isEqualTo(CaseStatus.QUARANTINED);
+        });
+        assertThat(run("reprocess", "DSI-0000-0000", "--config", configFile(new Properties()).toString()).exitCode()).isEqualTo(1);
+    }
+}
