@@ -112,7 +112,7 @@ public final class Gateway implements AutoCloseable {
         props.put(p + "timeout", "60000");
         props.put(p + "writetimeout", "60000");
         props.put(p + "partialfetch", "true");
-        props.put(p + "fetchsize", "65536");
+        props.put(p + "fetchsize", "1048576");
         if (config.imap().protocol().equals("imaps")) {
             props.put(p + "ssl.checkserveridentity", String.valueOf(!config.imap().trustAllCertificates()));
             if (config.imap().trustAllCertificates()) {
