@@ -44,11 +44,19 @@ class IntakeReliabilityIT extends GatewayITSupport {
     @Test
     void shouldIgnoreHeadersThatTryToSteerTheMailbox() throws Exception {
         harness.deliver("moveTo: Hijacked\r\ncopyTo: Copied\r\ndelete: true\r\nCamelFileName: ../../escape\r\n"
-                + "CamelMailMoveTo: Hijacked2\r\n" + application(GatewayHarness.APPLICANT, "Application"));
+                + "CamelMailMoveTo: Hijacked2\r\nReply-To: attacker@evil.test\r\nBcc: victim@elsewhere.test\r\n"
+                + "X-Injected: yes\r\nPrecedence: first-class\r\n" + application(GatewayHarness.APPLICANT, "Application"));
         harness.start();
 
         harness.awaitFolder("Processed", 1);
         harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        MimeMessage reply = harness.repliesTo(GatewayHarness.APPLICANT).get(0);
+        assertThat(reply.getAllRecipients()).extracting(Object::toString).containsExactly(GatewayHarness.APPLICANT);
+        assertThat(reply.getHeader("X-Injected")).isNull();
+        assertThat(reply.getHeader("Reply-To")).isNull();
+        assertThat(reply.getHeader("Precedence")).isNull();
+        assertThat(harness.repliesTo("attacker@evil.test")).isEmpty();
+        assertThat(harness.repliesTo("victim@elsewhere.test")).isEmpty();
         assertThat(harness.folders()).doesNotContain("Hijacked", "Copied", "Hijacked2");
         assertThat(harness.count("INBOX")).isZero();
         assertThat(cases()).hasSize(1);
