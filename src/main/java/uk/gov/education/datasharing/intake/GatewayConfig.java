@@ -41,7 +41,8 @@ public record GatewayConfig(
         }
     }
 
-    public record Limits(long messageBytes, int maxAttempts, int mimeDepth, int mimeParts) {
+    public record Limits(long messageBytes, int maxAttempts, int mimeDepth, int mimeParts, int files, long fileBytes,
+                         long totalBytes, int headerBytes, int archiveEntries, int archiveRatio, int archiveDepth) {
     }
 
     public record Replies(int perSenderPerDay, Duration outboxPoll, Duration retryInitial, Duration retryMax) {
@@ -78,7 +79,11 @@ public record GatewayConfig(
             }
         }
         Limits limits = new Limits(positiveLong(s, "intake.limits.message-bytes"), positiveInt(s, "intake.limits.max-attempts"),
-                positiveInt(s, "intake.limits.mime-depth"), positiveInt(s, "intake.limits.mime-parts"));
+                positiveInt(s, "intake.limits.mime-depth"), positiveInt(s, "intake.limits.mime-parts"),
+                positiveInt(s, "intake.limits.files"), positiveLong(s, "intake.limits.file-bytes"),
+                positiveLong(s, "intake.limits.total-bytes"), positiveInt(s, "intake.limits.header-bytes"),
+                positiveInt(s, "intake.limits.archive-entries"), positiveInt(s, "intake.limits.archive-ratio"),
+                positiveInt(s, "intake.limits.archive-depth"));
         Replies replies = new Replies(positiveInt(s, "intake.replies.per-sender-per-day"),
                 Duration.ofMillis(positiveLong(s, "intake.outbox.poll-interval-ms")),
                 Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
 import uk.gov.education.datasharing.intake.intake.Envelope;
+import uk.gov.education.datasharing.intake.intake.HeaderBlock;
 import uk.gov.education.datasharing.intake.intake.IsAutomaticMail;
 import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.model.CaseReference;
@@ -79,7 +80,9 @@ public final class IntakePipeline {
         this.spoolDir = spoolDir;
         this.composer = composer;
         this.clock = clock;
-        this.extractor = new FileExtractor(config.limits().mimeDepth(), config.limits().mimeParts());
+        GatewayConfig.Limits l = config.limits();
+        this.extractor = new FileExtractor(new FileExtractor.Limits(l.mimeDepth(), l.mimeParts(), l.files(), l.fileBytes(),
+                l.totalBytes(), l.archiveEntries(), l.archiveRatio(), l.archiveDepth()));
         this.isAutomatic = new IsAutomaticMail(config.mailboxAddress());
     }
 
@@ -117,7 +120,12 @@ public final class IntakePipeline {
             return new Result(attempt.folder(), "DUPLICATE_OF_" + attempt.state(), attempt.caseReference(), Sha256.shortForm(sha));
         }
         if (attempt.attempts() > config.limits().maxAttempts()) {
-            return quarantine(spool, attempt, now);
+            return quarantine(spool, attempt, "PROCESSING_FAILED", now);
+        }
+        try (InputStream in = spool.open()) {
+            if (!HeaderBlock.within(in, config.limits().headerBytes())) {
+                return quarantine(spool, attempt, "HEADERS_TOO_LONG", now);
+            }
         }
         MimeMessage mime;
         try (InputStream in = spool.open()) {
@@ -136,7 +144,8 @@ public final class IntakePipeline {
             }
             FileExtractor.Extraction extraction = extractor.extract(mime, store::put);
             if (extraction.truncated()) {
-                LOG.warn("message {}: MIME_LIMIT reached, remaining parts kept only in the raw copy", Sha256.shortForm(sha));
+                LOG.info("message {}: findings {}", Sha256.shortForm(sha),
+                        extraction.findings().stream().map(d -> d.code()).distinct().toList());
             }
             return record(spool, attempt, envelope, sender, extraction, now);
         }
@@ -163,9 +172,10 @@ public final class IntakePipeline {
                 reference = newReference(c);
                 cases.open(c, reference, sender, CaseStatus.OPEN, Outcome.RECEIVED, ((CaseLinker.NewCase) decision).flags(), now);
             }
-            Manifest manifest = new Manifest(Manifest.FORMAT, reference, sha, spool.size(), now, extraction.files());
+            Manifest manifest = new Manifest(Manifest.FORMAT, reference, sha, spool.size(), now, extraction.files(), extraction.findings());
             StoredObject manifestObject = putBytes(ManifestCodec.toJson(manifest));
-            var submission = cases.addSubmission(c, reference, sha, spool.size(), manifestObject.sha256(), now, extraction.files());
+            var submission = cases.addSubmission(c, reference, sha, spool.size(), manifestObject.sha256(), now, extraction.files(),
+                    extraction.findings());
             outbox.enqueue(c, reference, submission.id(), Reply.Kind.ACKNOWLEDGEMENT.name(), sender,
                     composer.newMessageId(reference), now);
             inbound.finish(c, sha, State.PROCESSED, config.folders().processed(), reference, null, now);
@@ -173,13 +183,15 @@ public final class IntakePipeline {
         });
     }
 
-    private Result quarantine(EncryptedSpool spool, Attempt attempt, Instant now) throws IOException, SQLException {
+    private Result quarantine(EncryptedSpool spool, Attempt attempt, String reason, Instant now) throws IOException, SQLException {
         store.put(spool.open());
         String sender = UNKNOWN_SENDER;
-        try (InputStream in = spool.open()) {
-            sender = Envelope.read(new MimeMessage(parsing, in)).sender().orElse(UNKNOWN_SENDER);
-        } catch (MessagingException | RuntimeException e) {
-            // the sender is a convenience for the team; an unreadable header must not stop the quarantine
+        if (!reason.equals("HEADERS_TOO_LONG")) {
+            try (InputStream in = spool.open()) {
+                sender = Envelope.read(new MimeMessage(parsing, in)).sender().orElse(UNKNOWN_SENDER);
+            } catch (MessagingException | RuntimeException e) {
+                // the sender is a convenience for the team; an unreadable header must not stop the quarantine
+            }
         }
         String knownSender = sender;
         String sha = spool.sha256();
@@ -189,13 +201,12 @@ public final class IntakePipeline {
                 cases.setState(c, ref, CaseStatus.QUARANTINED, Outcome.QUARANTINED, now);
             } else {
                 ref = newReference(c);
-                cases.open(c, ref, knownSender, CaseStatus.QUARANTINED, Outcome.QUARANTINED, List.of("PROCESSING_FAILED"), now);
+                cases.open(c, ref, knownSender, CaseStatus.QUARANTINED, Outcome.QUARANTINED, List.of(reason), now);
             }
-            inbound.finish(c, sha, State.QUARANTINED, config.folders().quarantine(), ref, "PROCESSING_FAILED", now);
+            inbound.finish(c, sha, State.QUARANTINED, config.folders().quarantine(), ref, reason, now);
             return ref;
         });
-        LOG.warn("message {} failed {} times: PROCESSING_FAILED, quarantined as {}", Sha256.shortForm(sha),
-                attempt.attempts() - 1, reference);
+        LOG.warn("message {}: {} after {} failed attempt(s), quarantined as {}", Sha256.shortForm(sha), reason, attempt.attempts() - 1, reference);
         return new Result(config.folders().quarantine(), "QUARANTINED", reference, Sha256.shortForm(sha));
     }
 

@@ -12,6 +12,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.gov.education.datasharing.intake.mime.ExtractionFindings;
+import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 import uk.gov.education.datasharing.intake.reply.Reply;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
@@ -63,8 +65,10 @@ public final class ReplyDispatcher {
 
     private boolean send(Outbox.PendingReply pending) throws SQLException {
         SubmissionRecord submission = db.inTransaction(c -> cases.submission(c, pending.submissionId())).orElseThrow();
+        List<Defect> problems = db.inTransaction(c -> cases.findings(c, pending.submissionId())).stream()
+                .map(f -> ExtractionFindings.of(f[0], f[1], f[2], f[3])).toList();
         Reply reply = new Reply(Reply.Kind.valueOf(pending.kind()), pending.caseReference(), submission.version(),
-                pending.recipient(), pending.messageId(), submission.files());
+                pending.recipient(), pending.messageId(), submission.files(), problems);
         try {
             MimeMessage message = composer.compose(transport.session(), reply);
             transport.send(message);

@@ -1,10 +1,17 @@
 package uk.gov.education.datasharing.intake.mime;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -15,82 +22,294 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 
+import org.apache.poi.hmef.Attachment;
+import org.apache.poi.hmef.HMEFMessage;
+
+import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.StoredObject;
 
 /**
  * Walks a message's MIME tree and hands every file in it, decoded and streamed, to a sink: attachments,
- * named inline parts, and unnamed non-text parts. The message text itself is not a file (the raw message
- * is stored whole anyway). Depth and part count are bounded; past a bound the walk stops and says so.
+ * named inline parts, unnamed non-text parts, files inside forwarded messages, inside Outlook's
+ * winmail.dat (TNEF) and inside zip archives (which are also kept whole). The message text itself is not a
+ * file (the raw message is stored whole anyway). Every quantity derived from the input is bounded; hitting
+ * a bound is a finding, never an exception. One instance serves many messages; each call is independent.
  */
 public final class FileExtractor {
 
-    private final int maxDepth;
-    private final int maxParts;
-
-    public FileExtractor(int maxDepth, int maxParts) {
-        this.maxDepth = maxDepth;
-        this.maxParts = maxParts;
+    /** The bounds; see the intake.limits.* settings. */
+    public record Limits(int depth, int parts, int files, long fileBytes, long totalBytes, int archiveEntries, int archiveRatio,
+                         int archiveDepth) {
     }
 
-    /** Where each file's decoded bytes go; returns what was stored. */
+    /** Where each file's decoded bytes go; returns what was stored. Must not close the stream. */
     @FunctionalInterface
     public interface Sink {
         StoredObject store(InputStream content) throws IOException;
     }
 
-    /** The files found, and whether a bound cut the walk short. */
-    public record Extraction(List<ReceivedFile> files, boolean truncated) {
+    /** The files found and what got in the way. */
+    public record Extraction(List<ReceivedFile> files, List<Defect> findings) {
         public Extraction {
             files = List.copyOf(files);
+            findings = List.copyOf(findings);
         }
+
+        public boolean truncated() {
+            return !findings.isEmpty();
+        }
+    }
+
+    private static final long ARCHIVE_SLACK_BYTES = 1 << 20;
+    private final Limits limits;
+
+    public FileExtractor(Limits limits) {
+        this.limits = limits;
     }
 
     public Extraction extract(MimeMessage message, Sink sink) throws IOException, MessagingException {
         Walk walk = new Walk(sink);
-        walk.visit(message, "1", 0);
-        return new Extraction(walk.files, walk.truncated);
+        walk.visit(message, "1", 0, "");
+        return new Extraction(walk.files, walk.findings);
     }
 
     private final class Walk {
         private final Sink sink;
         private final List<ReceivedFile> files = new ArrayList<>();
+        private final List<Defect> findings = new ArrayList<>();
+        private final Set<String> reported = new HashSet<>();
         private int parts;
-        private boolean truncated;
+        private long totalBytes;
 
         Walk(Sink sink) {
             this.sink = sink;
         }
 
-        void visit(Part part, String path, int depth) throws IOException, MessagingException {
-            if (++parts > maxParts || depth > maxDepth) {
-                truncated = true;
+        void visit(Part part, String path, int depth, String container) throws IOException, MessagingException {
+            if (++parts > limits.parts()) {
+                once(ExtractionFindings.TOO_MANY_PARTS, "", "", "more than " + limits.parts() + " parts");
+                return;
+            }
+            if (depth > limits.depth()) {
+                once(ExtractionFindings.MIME_TOO_DEEP, "", "", "more than " + limits.depth() + " levels");
                 return;
             }
             String type = baseType(part);
             if (type.startsWith("multipart/")) {
                 Object content = part.getContent();
                 if (content instanceof Multipart multipart) {
-                    for (int i = 0; i < multipart.getCount() && !truncated; i++) {
+                    for (int i = 0; i < multipart.getCount() && parts <= limits.parts(); i++) {
                         BodyPart child = multipart.getBodyPart(i);
-                        visit(child, path + "." + (i + 1), depth + 1);
+                        visit(child, path + "." + (i + 1), depth + 1, container);
                     }
                     return;
                 }
             }
             String name = fileName(part);
+            if (type.equals("message/rfc822")) {
+                Object content = part.getContent();
+                if (content instanceof MimeMessage forwarded) {
+                    visit(forwarded, path + ".1", depth + 1, "inside forwarded message " + quoted(subjectOf(forwarded)));
+                    return;
+                }
+            }
             boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part));
             boolean text = type.equals("text/plain") || type.equals("text/html");
             if (name == null && !attachment && text) {
                 return;
             }
-            int ordinal = files.size() + 1;
-            String fallback = "attachment-" + ordinal + extensionFor(type);
-            try (InputStream in = part.getInputStream()) {
-                StoredObject stored = sink.store(in);
-                files.add(new ReceivedFile(ordinal, path, name, SafeFileName.of(name, fallback), type, stored.size(), stored.sha256()));
+            String safeName = SafeFileName.of(name, "attachment-" + (files.size() + 1) + extensionFor(type));
+            if (isTnef(type, safeName)) {
+                unpackTnef(part, name, safeName, path, container);
+            } else {
+                try (InputStream in = part.getInputStream()) {
+                    store(in, name, safeName, type, path, container);
+                }
+                if (isZip(type, safeName)) {
+                    try (InputStream in = part.getInputStream()) {
+                        unzip(in, safeName, container, path, 1);
+                    }
+                }
             }
         }
+
+        /** Stores one file within the per-file and per-message bounds; returns false when a bound stopped it. */
+        boolean store(InputStream in, String originalName, String safeName, String type, String path, String container) throws IOException {
+            if (files.size() >= limits.files()) {
+                once(ExtractionFindings.TOO_MANY_FILES, "", "", "more than " + limits.files() + " files");
+                return false;
+            }
+            long remaining = limits.totalBytes() - totalBytes;
+            boolean totalBinds = remaining < limits.fileBytes();
+            BoundedStream bounded = new BoundedStream(in, Math.min(limits.fileBytes(), remaining));
+            StoredObject stored;
+            try {
+                stored = sink.store(bounded);
+            } catch (BoundedStream.LimitReached e) {
+                findings.add(totalBinds
+                        ? ExtractionFindings.of(ExtractionFindings.TOTAL_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.totalBytes()))
+                        : ExtractionFindings.of(ExtractionFindings.FILE_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.fileBytes())));
+                return false;
+            }
+            totalBytes += stored.size();
+            files.add(new ReceivedFile(files.size() + 1, path, originalName, safeName, type, stored.size(), stored.sha256(), container));
+            return true;
+        }
+
+        private void unpackTnef(Part part, String originalName, String safeName, String path, String container) throws IOException, MessagingException {
+            byte[] tnef;
+            try (InputStream in = new BoundedStream(part.getInputStream(), limits.fileBytes())) {
+                tnef = in.readAllBytes();
+            } catch (BoundedStream.LimitReached e) {
+                findings.add(ExtractionFindings.of(ExtractionFindings.FILE_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.fileBytes())));
+                return;
+            }
+            List<Attachment> attachments;
+            try {
+                attachments = new HMEFMessage(new ByteArrayInputStream(tnef)).getAttachments();
+            } catch (IOException | RuntimeException e) {
+                findings.add(ExtractionFindings.of(ExtractionFindings.TNEF_UNREADABLE, safeName, container, ""));
+                store(new ByteArrayInputStream(tnef), originalName, safeName, "application/ms-tnef", path, container);
+                return;
+            }
+            String inside = "inside " + safeName;
+            int n = 0;
+            for (Attachment attachment : attachments) {
+                n++;
+                String name = attachment.getLongFilename() != null ? attachment.getLongFilename() : attachment.getFilename();
+                byte[] contents = attachment.getContents();
+                if (contents == null) {
+                    continue;
+                }
+                String innerSafe = SafeFileName.of(name, "attachment-" + (files.size() + 1) + ".bin");
+                store(new ByteArrayInputStream(contents), name, innerSafe, "application/octet-stream", path + "/tnef" + n, inside);
+            }
+        }
+
+        /**
+         * Expands a zip stream within the entry, ratio and nesting bounds; nested zips are expanded, not kept.
+         * {@code location} is where the archive itself was found; its entries are "inside archive NAME".
+         */
+        private void unzip(InputStream raw, String archiveName, String location, String path, int level) throws IOException {
+            String container = (location.isEmpty() ? "" : location + ", ") + "inside archive " + archiveName;
+            CountingStream compressed = new CountingStream(raw);
+            ZipInputStream zip = new ZipInputStream(compressed);
+            int entries = 0;
+            long expanded = 0;
+            try {
+                ZipEntry entry;
+                while ((entry = zip.getNextEntry()) != null) {
+                    if (entry.isDirectory()) {
+                        continue;
+                    }
+                    if (++entries > limits.archiveEntries()) {
+                        findings.add(ExtractionFindings.of(ExtractionFindings.ARCHIVE_TOO_MANY_ENTRIES, archiveName, location,
+                                "more than " + limits.archiveEntries() + " files"));
+                        return;
+                    }
+                    String entryName = entry.getName();
+                    String safe = SafeFileName.of(entryName, "entry-" + entries + ".bin");
+                    String entryPath = path + "/zip" + level + "." + entries;
+                    RatioGuard guarded = new RatioGuard(zip, compressed, expanded);
+                    if (isZip("", safe)) {
+                        if (level >= limits.archiveDepth()) {
+                            findings.add(ExtractionFindings.of(ExtractionFindings.ARCHIVE_TOO_DEEP, safe, container,
+                                    "more than " + limits.archiveDepth() + " levels"));
+                            store(guarded, entryName, safe, "application/zip", entryPath, container);
+                        } else {
+                            unzip(guarded, safe, container, entryPath, level + 1);
+                        }
+                    } else {
+                        store(guarded, entryName, safe, "application/octet-stream", entryPath, container);
+                    }
+                    expanded = guarded.total();
+                }
+            } catch (RatioGuard.BombSuspected e) {
+                findings.add(ExtractionFindings.of(ExtractionFindings.ARCHIVE_BOMB, archiveName, location,
+                        "more than " + limits.archiveRatio() + " times its size"));
+            } catch (ZipException e) {
+                String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+                findings.add(ExtractionFindings.of(message.contains("encrypt") ? ExtractionFindings.ARCHIVE_ENCRYPTED
+                        : ExtractionFindings.ARCHIVE_UNREADABLE, archiveName, location, ""));
+            }
+        }
+
+        /** Stops expansion once the archive has produced more than ratio × the compressed bytes read (plus slack). */
+        private final class RatioGuard extends FilterInputStream {
+            private final CountingStream compressed;
+            private long total;
+
+            RatioGuard(InputStream in, CountingStream compressed, long alreadyExpanded) {
+                super(in);
+                this.compressed = compressed;
+                this.total = alreadyExpanded;
+            }
+
+            long total() {
+                return total;
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    total += n;
+                    if (total > compressed.count() * (long) limits.archiveRatio() + ARCHIVE_SLACK_BYTES) {
+                        throw new BombSuspected();
+                    }
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+                // the zip stream is closed by its owner
+            }
+
+            static final class BombSuspected extends IOException {
+                BombSuspected() {
+                    super("expansion ratio exceeded", null);
+                }
+            }
+        }
+
+        private void once(String code, String document, String location, String found) {
+            if (reported.add(code)) {
+                findings.add(ExtractionFindings.of(code, document, location, found));
+            }
+        }
+    }
+
+    private static boolean isTnef(String type, String safeName) {
+        return type.equals("application/ms-tnef") || type.equals("application/vnd.ms-tnef")
+                || safeName.equalsIgnoreCase("winmail.dat");
+    }
+
+    private static boolean isZip(String type, String safeName) {
+        return type.equals("application/zip") || type.equals("application/x-zip-compressed")
+                || safeName.toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            String subject = message.getSubject();
+            return subject == null ? "(no subject)" : subject;
+        } catch (MessagingException e) {
+            return "(no subject)";
+        }
+    }
+
+    /** A subject made safe to show: controls removed, length bounded. */
+    private static String quoted(String subject) {
+        String clean = SafeFileName.of(subject.replace('/', ' ').replace('\\', ' '), "(no subject)");
+        return "\u201C" + (clean.length() > 60 ? clean.substring(0, 60) + "\u2026" : clean) + "\u201D";
     }
 
     private static String baseType(Part part) throws MessagingException {
@@ -133,9 +352,41 @@ public final class FileExtractor {
             case "image/jpeg" -> ".jpg";
             case "text/plain" -> ".txt";
             case "text/html" -> ".html";
+            case "application/zip" -> ".zip";
             case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> ".docx";
             case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> ".xlsx";
             default -> ".bin";
         };
+    }
+
+    /** Counts the bytes read through it. */
+    static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 }

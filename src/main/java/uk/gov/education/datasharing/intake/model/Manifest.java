@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /** What one submission contained; stored encrypted beside its files. */
 public record Manifest(int format, String reference, String messageSha256, long messageSize,
-                       Instant receivedAt, List<ReceivedFile> files) {
+                       Instant receivedAt, List<ReceivedFile> files, List<Defect> findings) {
     public static final int FORMAT = 1;
 
     public Manifest {
@@ -14,5 +14,6 @@ public record Manifest(int format, String reference, String messageSha256, long 
         Objects.requireNonNull(messageSha256, "messageSha256");
         Objects.requireNonNull(receivedAt, "receivedAt");
         files = List.copyOf(files);
+        findings = findings == null ? List.of() : List.copyOf(findings);
     }
 }

@@ -3,10 +3,12 @@ package uk.gov.education.datasharing.intake.reply;
 import java.util.List;
 import java.util.Objects;
 
+import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
 /** Everything needed to write one reply; built from the case index, never from inbound headers. */
-public record Reply(Kind kind, String reference, int version, String recipient, String messageId, List<ReceivedFile> files) {
+public record Reply(Kind kind, String reference, int version, String recipient, String messageId, List<ReceivedFile> files,
+                    List<Defect> problems) {
 
     public enum Kind { ACKNOWLEDGEMENT }
 
@@ -16,6 +18,7 @@ public record Reply(Kind kind, String reference, int version, String recipient, 
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(messageId, "messageId");
         files = List.copyOf(files);
+        problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
     @Override

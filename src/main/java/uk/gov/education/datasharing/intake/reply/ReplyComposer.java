@@ -87,7 +87,13 @@ public final class ReplyComposer {
         model.put("fileCount", reply.files().size());
         model.put("hasFiles", !reply.files().isEmpty());
         model.put("files", reply.files().stream()
-                .map(f -> Map.of("name", f.safeName(), "size", humanSize(f.size()), "shortHash", Sha256.shortForm(f.sha256())))
+                .map(f -> Map.of("name", f.safeName(), "size", humanSize(f.size()), "shortHash", Sha256.shortForm(f.sha256()),
+                        "where", f.container().isEmpty() ? "" : ", " + f.container()))
+                .toList());
+        model.put("hasProblems", !reply.problems().isEmpty());
+        model.put("problems", reply.problems().stream()
+                .map(d -> Map.of("document", d.document().isEmpty() ? "Your email" : d.document(),
+                        "where", d.location().isEmpty() ? "" : " (" + d.location() + ")", "message", d.message(), "fix", d.fix()))
                 .toList());
         return model;
     }

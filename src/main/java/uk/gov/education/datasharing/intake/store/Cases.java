@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.CaseSummary;
+import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
@@ -68,7 +69,8 @@ public final class Cases {
 
     /** Adds the next version to a case with its files; returns the new submission's id and version. */
     public SubmissionRecord addSubmission(Connection c, String reference, String messageSha256, long messageSize,
-                                          String manifestSha256, Instant receivedAt, List<ReceivedFile> files) throws SQLException {
+                                          String manifestSha256, Instant receivedAt, List<ReceivedFile> files,
+                                          List<Defect> findings) throws SQLException {
         int version = nextVersion(c, reference);
         long id;
         try (PreparedStatement insert = c.prepareStatement(
@@ -95,6 +97,21 @@ public final class Cases {
                 insert.setString(4, truncate(file.contentType(), 255));
                 insert.setLong(5, file.size());
                 insert.setString(6, file.sha256());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into submission_finding (submission_id, ordinal, code, severity, document, location, found) values (?, ?, ?, ?, ?, ?, ?)")) {
+            int ordinal = 0;
+            for (Defect finding : findings) {
+                insert.setLong(1, id);
+                insert.setInt(2, ++ordinal);
+                insert.setString(3, finding.code());
+                insert.setString(4, finding.severity().name());
+                insert.setString(5, truncate(finding.document(), 255));
+                insert.setString(6, truncate(finding.location(), 255));
+                insert.setString(7, truncate(finding.found(), 255));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -167,6 +184,21 @@ public final class Cases {
                 return submissions(c, reference).stream().filter(s -> s.id() == id).findFirst();
             }
         }
+    }
+
+    /** A submission's findings as stored: code, document, location, found (texts come from the code). */
+    public List<String[]> findings(Connection c, long submissionId) throws SQLException {
+        List<String[]> findings = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "select code, document, location, found from submission_finding where submission_id = ? order by ordinal")) {
+            select.setLong(1, submissionId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    findings.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+            }
+        }
+        return findings;
     }
 
     private List<ReceivedFile> files(Connection c, long submissionId) throws SQLException {

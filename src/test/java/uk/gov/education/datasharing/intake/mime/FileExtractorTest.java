@@ -1,11 +1,17 @@
 package uk.gov.education.datasharing.intake.mime;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -13,6 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import uk.gov.education.datasharing.intake.Mails;
+import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.Sha256;
 import uk.gov.education.datasharing.intake.model.StoredObject;
@@ -21,13 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FileExtractorTest {
 
+    private static final FileExtractor.Limits DEFAULTS = new FileExtractor.Limits(20, 500, 100, 10_000_000, 50_000_000, 200, 100, 2);
     private final List<byte[]> stored = new ArrayList<>();
 
-    private FileExtractor.Extraction extract(String raw, int depth, int parts) throws Exception {
+    private FileExtractor.Extraction extract(String raw, FileExtractor.Limits limits) throws Exception {
         Properties props = new Properties();
         props.put("mail.mime.decodeparameters", "true");
         MimeMessage message = new MimeMessage(Session.getInstance(props), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
-        return new FileExtractor(depth, parts).extract(message, this::store);
+        return new FileExtractor(limits).extract(message, this::store);
+    }
+
+    private FileExtractor.Extraction extract(String raw) throws Exception {
+        return extract(raw, DEFAULTS);
     }
 
     private StoredObject store(InputStream in) throws java.io.IOException {
@@ -38,18 +50,24 @@ class FileExtractorTest {
         return new StoredObject(Sha256.hex(digest), bytes.length, false);
     }
 
+    private static List<String> codes(FileExtractor.Extraction extraction) {
+        return extraction.findings().stream().map(Defect::code).toList();
+    }
+
+    private static String mail(Object... namesAndContents) {
+        return Mails.withAttachments("a@b.test", "c@d.test", "s", "body", namesAndContents);
+    }
+
     @Test
     void shouldKeepBothFilesWhenTwoHaveTheSameName() throws Exception {
-        String raw = Mails.withAttachments("a@b.test", "c@d.test", "s", "body", "form.docx", new byte[] {1}, "form.docx", new byte[] {2});
-        List<ReceivedFile> files = extract(raw, 20, 100).files();
+        List<ReceivedFile> files = extract(mail("form.docx", new byte[] {1}, "form.docx", new byte[] {2})).files();
         assertThat(files).extracting(ReceivedFile::safeName).containsExactly("form.docx", "form.docx");
         assertThat(stored).containsExactly(new byte[] {1}, new byte[] {2});
     }
 
     @Test
     void shouldNotTreatTheMessageTextAsAFile() throws Exception {
-        String raw = Mails.withAttachments("a@b.test", "c@d.test", "s", "just text");
-        assertThat(extract(raw, 20, 100).files()).isEmpty();
+        assertThat(extract(mail()).files()).isEmpty();
     }
 
     @Test
@@ -62,10 +80,24 @@ class FileExtractorTest {
                 + "--outer\r\nContent-Type: application/octet-stream\r\n"
                 + "Content-Disposition: attachment; filename*=UTF-8''%D0%B7%D0%B0%D1%8F%D0%B2%D0%BA%D0%B0.docx\r\n\r\nx\r\n"
                 + "--outer--\r\n";
-        List<ReceivedFile> files = extract(raw, 20, 100).files();
+        List<ReceivedFile> files = extract(raw).files();
         assertThat(files).extracting(ReceivedFile::safeName).containsExactly("attachment-1.pdf", "заявка.docx");
         assertThat(files.get(0).partPath()).isEqualTo("1.2");
         assertThat(new String(stored.get(0), StandardCharsets.US_ASCII)).startsWith("%PDF-1.4");
+    }
+
+    @Test
+    void shouldFindFilesInsideForwardedMessages() throws Exception {
+        String inner = mail("evidence.pdf", "inner pdf".getBytes(StandardCharsets.UTF_8)).replace("Subject: s", "Subject: Our DBS checks");
+        String raw = "From: a@b.test\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=fw\r\n\r\n"
+                + "--fw\r\nContent-Type: text/plain\r\n\r\nsee below\r\n"
+                + "--fw\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "\r\n--fw--\r\n";
+        FileExtractor.Extraction extraction = extract(raw);
+        assertThat(extraction.files()).singleElement().satisfies(f -> {
+            assertThat(f.safeName()).isEqualTo("evidence.pdf");
+            assertThat(f.container()).isEqualTo("inside forwarded message \u201COur DBS checks\u201D");
+        });
+        assertThat(new String(stored.get(0), StandardCharsets.UTF_8)).isEqualTo("inner pdf");
     }
 
     @Test
@@ -79,20 +111,170 @@ class FileExtractorTest {
         for (int i = depth - 1; i >= 0; i--) {
             raw.append("--b").append(i).append("--\r\n");
         }
-        FileExtractor.Extraction extraction = extract(raw.toString(), 20, 1000);
-        assertThat(extraction.truncated()).isTrue();
+        FileExtractor.Extraction extraction = extract(raw.toString());
+        assertThat(codes(extraction)).containsExactly(ExtractionFindings.MIME_TOO_DEEP);
         assertThat(extraction.files()).isEmpty();
     }
 
     @Test
     void shouldStopAtThePartLimitAndSaySo() throws Exception {
-        Object[] files = new Object[2 * 50];
-        for (int i = 0; i < 50; i++) {
+        FileExtractor.Extraction extraction = extract(mail(manyFiles(50)), new FileExtractor.Limits(20, 10, 100, 1000, 100_000, 10, 100, 2));
+        assertThat(codes(extraction)).containsExactly(ExtractionFindings.TOO_MANY_PARTS);
+        assertThat(extraction.files()).hasSizeLessThan(10);
+    }
+
+    @Test
+    void shouldKeepTheFirstFilesAndSaySoPastTheFileLimit() throws Exception {
+        FileExtractor.Extraction extraction = extract(mail(manyFiles(12)), new FileExtractor.Limits(20, 500, 5, 1000, 100_000, 10, 100, 2));
+        assertThat(extraction.files()).hasSize(5);
+        assertThat(codes(extraction)).containsExactly(ExtractionFindings.TOO_MANY_FILES);
+    }
+
+    @Test
+    void shouldRefuseAFileOverTheSizeLimitAndKeepTheOthers() throws Exception {
+        FileExtractor.Extraction extraction = extract(mail("small.pdf", new byte[100], "huge.xlsx", new byte[5000], "other.pdf", new byte[10]),
+                new FileExtractor.Limits(20, 500, 100, 1000, 100_000, 10, 100, 2));
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("small.pdf", "other.pdf");
+        assertThat(extraction.findings()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(ExtractionFindings.FILE_TOO_LARGE);
+            assertThat(d.document()).isEqualTo("huge.xlsx");
+        });
+    }
+
+    @Test
+    void shouldStopKeepingFilesPastTheTotalLimit() throws Exception {
+        FileExtractor.Extraction extraction = extract(mail("a.pdf", new byte[800], "b.pdf", new byte[800], "c.pdf", new byte[100]),
+                new FileExtractor.Limits(20, 500, 100, 1000, 1000, 10, 100, 2));
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("a.pdf", "c.pdf");
+        assertThat(codes(extraction)).containsExactly(ExtractionFindings.TOTAL_TOO_LARGE);
+    }
+
+    @Test
+    void shouldKeepAZipAndTheFilesInsideIt() throws Exception {
+        byte[] zip = zip(entry("forms/application.docx", "form".getBytes(StandardCharsets.UTF_8)), entry("tables.xlsx", new byte[] {9}));
+        FileExtractor.Extraction extraction = extract(mail("documents.zip", zip));
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("documents.zip", "application.docx", "tables.xlsx");
+        assertThat(extraction.files().get(1).container()).isEqualTo("inside archive documents.zip");
+    }
+
+    @Test
+    void shouldNotUnpackAZipBomb() throws Exception {
+        byte[] bomb = zip(entry("zeros.bin", new byte[20_000_000]));
+        assertThat(bomb.length).isLessThan(100_000);
+        FileExtractor.Extraction extraction = extract(mail("bomb.zip", bomb),
+                new FileExtractor.Limits(20, 500, 100, 50_000_000, 100_000_000, 200, 100, 2));
+        assertThat(codes(extraction)).containsExactly(ExtractionFindings.ARCHIVE_BOMB);
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("bomb.zip");
+    }
+
+    @Test
+    void shouldStopUnpackingPastTheEntryLimit() throws Exception {
+        byte[][] entries = new byte[30][];
+        for (int i = 0; i < 30; i++) {
+            entries[i] = entry("f" + i + ".txt", new byte[] {(byte) i});
+        }
+        FileExtractor.Extraction extraction = extract(mail("many.zip", zip(entries)), new FileExtractor.Limits(20, 500, 100, 100_000, 1_000_000, 10, 100, 2));
+        assertThat(codes(extraction)).containsExactly(ExtractionFindings.ARCHIVE_TOO_MANY_ENTRIES);
+        assertThat(extraction.files()).hasSize(11);
+    }
+
+    @Test
+    void shouldUnpackNestedZipsOnlyToTheNestingLimit() throws Exception {
+        byte[] level3 = zip(entry("deepest.txt", new byte[] {3}));
+        byte[] level2 = zip(entry("level3.zip", level3), entry("two.txt", new byte[] {2}));
+        byte[] level1 = zip(entry("level2.zip", level2), entry("one.txt", new byte[] {1}));
+        FileExtractor.Extraction extraction = extract(mail("level1.zip", level1));
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("level1.zip", "level3.zip", "two.txt", "one.txt");
+        assertThat(extraction.findings()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(ExtractionFindings.ARCHIVE_TOO_DEEP);
+            assertThat(d.document()).isEqualTo("level3.zip");
+        });
+    }
+
+    @Test
+    void shouldReportAPasswordProtectedZip() throws Exception {
+        byte[] zip = zip(entry("secret.docx", "x".getBytes(StandardCharsets.UTF_8)));
+        zip[6] |= 0x01; // general purpose flag bit 0 of the local header: entry is encrypted
+        FileExtractor.Extraction extraction = extract(mail("protected.zip", zip));
+        assertThat(codes(extraction)).containsExactly(ExtractionFindings.ARCHIVE_ENCRYPTED);
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("protected.zip");
+    }
+
+    @Test
+    void shouldUnpackOutlookWinmailDat() throws Exception {
+        byte[] tnef = tnef(new Object[] {"application-form.docx", "the form".getBytes(StandardCharsets.UTF_8)},
+                new Object[] {"tables.xlsx", new byte[] {1, 2, 3}});
+        FileExtractor.Extraction extraction = extract(mail("winmail.dat", tnef));
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("application-form.docx", "tables.xlsx");
+        assertThat(extraction.files()).allSatisfy(f -> assertThat(f.container()).isEqualTo("inside winmail.dat"));
+        assertThat(new String(stored.get(0), StandardCharsets.UTF_8)).isEqualTo("the form");
+    }
+
+    @Test
+    void shouldKeepAnUnreadableWinmailDatAndSaySo() throws Exception {
+        byte[] garbage = new byte[500];
+        new Random(5).nextBytes(garbage);
+        FileExtractor.Extraction extraction = extract(mail("winmail.dat", garbage));
+        assertThat(codes(extraction)).containsExactly(ExtractionFindings.TNEF_UNREADABLE);
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("winmail.dat");
+    }
+
+    private static Object[] manyFiles(int n) {
+        Object[] files = new Object[2 * n];
+        for (int i = 0; i < n; i++) {
             files[2 * i] = "f" + i + ".pdf";
             files[2 * i + 1] = new byte[] {(byte) i};
         }
-        FileExtractor.Extraction extraction = extract(Mails.withAttachments("a@b.test", "c@d.test", "s", "b", files), 20, 10);
-        assertThat(extraction.truncated()).isTrue();
-        assertThat(extraction.files()).hasSizeLessThan(10);
+        return files;
+    }
+
+    /** A zip entry, encoded as name length, name, content (decoded by {@link #zip}). */
+    private static byte[] entry(String name, byte[] content) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + n.length + content.length).putInt(n.length).put(n).put(content).array();
+    }
+
+    private static byte[] zip(byte[]... entries) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (byte[] e : entries) {
+                ByteBuffer b = ByteBuffer.wrap(e);
+                byte[] name = new byte[b.getInt()];
+                b.get(name);
+                byte[] content = new byte[b.remaining()];
+                b.get(content);
+                zip.putNextEntry(new ZipEntry(new String(name, StandardCharsets.UTF_8)));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A minimal TNEF stream as Outlook writes it: signature, key, then per attachment its render data, title and data. */
+    private static byte[] tnef(Object[]... attachments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer header = ByteBuffer.allocate(6).order(ByteOrder.LITTLE_ENDIAN).putInt(0x223E9F78).putShort((short) 1);
+        out.writeBytes(header.array());
+        attribute(out, 1, 0x00089006, new byte[] {1, 0, 0, 0}); // attTnefVersion-like message attribute
+        for (Object[] attachment : attachments) {
+            attribute(out, 2, 0x00069002, new byte[14]); // attAttachRendData: starts an attachment
+            byte[] title = ((String) attachment[0] + "\0").getBytes(StandardCharsets.ISO_8859_1);
+            attribute(out, 2, 0x00018010, title); // attAttachTitle
+            attribute(out, 2, 0x0006800F, (byte[]) attachment[1]); // attAttachData
+        }
+        return out.toByteArray();
+    }
+
+    private static void attribute(ByteArrayOutputStream out, int level, int id, byte[] data) {
+        int checksum = 0;
+        for (byte b : data) {
+            checksum = (checksum + (b & 0xff)) & 0xffff;
+        }
+        ByteBuffer b = ByteBuffer.allocate(1 + 4 + 4 + data.length + 2).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) level).putInt(id).putInt(data.length).put(data).putShort((short) checksum);
+        out.writeBytes(b.array());
     }
 }

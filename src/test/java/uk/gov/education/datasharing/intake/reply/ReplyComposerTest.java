@@ -23,7 +23,7 @@ class ReplyComposerTest {
 
     private MimeMessage compose(int version, List<ReceivedFile> files) throws Exception {
         String id = composer.newMessageId("DSI-0000-0000");
-        return composer.compose(session, new Reply(Reply.Kind.ACKNOWLEDGEMENT, "DSI-K7M2-Q9PX", version, "a@uni.test", id, files));
+        return composer.compose(session, new Reply(Reply.Kind.ACKNOWLEDGEMENT, "DSI-K7M2-Q9PX", version, "a@uni.test", id, files, List.of()));
     }
 
     @Test
@@ -42,6 +42,16 @@ class ReplyComposerTest {
         MimeMultipart alternative = (MimeMultipart) message.getContent();
         String text = (String) alternative.getBodyPart(0).getContent();
         assertThat(text).contains("Files we received (1)", "- form.docx (47 KB, SHA-256 abababab)", "What happens next");
+    }
+
+    @Test
+    void shouldListProblemsWithWhatToDo() throws Exception {
+        var problem = uk.gov.education.datasharing.intake.mime.ExtractionFindings.of("FILE_TOO_LARGE", "tables.xlsx", "", "30 MB");
+        MimeMessage message = composer.compose(session, new Reply(Reply.Kind.ACKNOWLEDGEMENT, "DSI-K7M2-Q9PX", 1, "a@uni.test",
+                composer.newMessageId("DSI-K7M2-Q9PX"), List.of(), List.of(problem)));
+        String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+        assertThat(text).contains("There is a problem with what you sent",
+                "- tables.xlsx: This file is larger than we accept (30 MB), so we did not keep it. Send a smaller version");
     }
 
     @Test
