@@ -113,7 +113,11 @@ public final class Gateway implements AutoCloseable {
         props.put(p + "writetimeout", "60000");
         props.put(p + "partialfetch", "true");
         props.put(p + "fetchsize", "1048576");
-        if (config.imap().protocol().equals("imaps")) {
+        if (config.imap().protocol().equals("imap") && !config.imap().plaintext()) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        if (!config.imap().plaintext()) {
             props.put(p + "ssl.checkserveridentity", String.valueOf(!config.imap().trustAllCertificates()));
             if (config.imap().trustAllCertificates()) {
                 props.put(p + "ssl.trust", "*");

@@ -15,11 +15,13 @@ public record GatewayConfig(
         Imap imap, Smtp smtp, String mailboxAddress, String mailboxName, Folders folders, Path storeDir,
         Db db, List<Path> recipients, Limits limits, Replies replies) {
 
+    /** {@code imaps}: TLS from the first byte; {@code imap}: STARTTLS required, unless {@code plaintext} was allowed. */
     public record Imap(String host, int port, String protocol, String username, String password, String folder,
-                       boolean trustAllCertificates) {
+                       boolean trustAllCertificates, boolean plaintext) {
         @Override
         public String toString() {
-            return "Imap[" + protocol + "://" + host + ":" + port + "/" + folder + "]";
+            String security = protocol.equals("imaps") ? "TLS" : plaintext ? "PLAIN" : "STARTTLS";
+            return "Imap[" + protocol + "://" + host + ":" + port + "/" + folder + ", " + security + "]";
         }
     }
 
@@ -52,16 +54,13 @@ public record GatewayConfig(
         boolean imapPlaintext = flag(s, "intake.imap.allow-plaintext");
         boolean smtpPlaintext = flag(s, "intake.smtp.allow-plaintext");
         String imapProtocol = oneOf(s, "intake.imap.protocol", "imaps", "imap");
-        if (imapProtocol.equals("imap") && !imapPlaintext) {
-            throw new ConfigException("intake.imap.protocol", "plain imap sends the password unencrypted; use imaps, "
-                    + "or set intake.imap.allow-plaintext=true for a local test server");
-        }
         String smtpProtocol = oneOf(s, "intake.smtp.protocol", "smtps", "smtp");
         Security security = smtpProtocol.equals("smtps") ? Security.SMTPS
                 : smtpPlaintext ? Security.PLAIN : Security.STARTTLS;
         Imap imap = new Imap(required(s, "intake.imap.host"), port(s, "intake.imap.port"), imapProtocol,
                 required(s, "intake.imap.username"), required(s, "intake.imap.password"),
-                orDefault(s, "intake.imap.folder", "INBOX"), flag(s, "intake.imap.trust-all-certificates"));
+                orDefault(s, "intake.imap.folder", "INBOX"), flag(s, "intake.imap.trust-all-certificates"),
+                imapProtocol.equals("imap") && imapPlaintext);
         Smtp smtp = new Smtp(required(s, "intake.smtp.host"), port(s, "intake.smtp.port"), security,
                 s.get("intake.smtp.username"), s.get("intake.smtp.password"), flag(s, "intake.smtp.trust-all-certificates"));
         String address = required(s, "intake.mailbox.address").toLowerCase(Locale.ROOT);

@@ -63,12 +63,12 @@ class CommandLineIT extends GatewayITSupport {
         assertThat(dbProblem.exitCode()).isEqualTo(2);
         assertThat(dbProblem.err().lines()).singleElement().asString().startsWith("configuration error: intake.db.url:");
 
-        Properties plaintext = new Properties();
-        plaintext.setProperty("intake.imap.allow-plaintext", "false");
-        Outcome tlsProblem = run("run", "--config", configFile(plaintext).toString());
-        assertThat(tlsProblem.exitCode()).isEqualTo(2);
-        assertThat(tlsProblem.err()).startsWith("configuration error: intake.imap.protocol:");
-        assertThat(tlsProblem.err()).doesNotContain(GatewayHarness.PASSWORD);
+        Properties unknownProtocol = new Properties();
+        unknownProtocol.setProperty("intake.smtp.protocol", "smtp+ssl");
+        Outcome protocolProblem = run("run", "--config", configFile(unknownProtocol).toString());
+        assertThat(protocolProblem.exitCode()).isEqualTo(2);
+        assertThat(protocolProblem.err()).startsWith("configuration error: intake.smtp.protocol:");
+        assertThat(protocolProblem.err()).doesNotContain(GatewayHarness.PASSWORD);
     }
 
     @Test

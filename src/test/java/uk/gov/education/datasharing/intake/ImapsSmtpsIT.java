@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The production path: IMAPS and SMTPS (TLS from the first byte). GreenMail's certificate is self-signed,
+ * TLS. The production path: IMAPS and SMTPS (TLS from the first byte). GreenMail's certificate is self-signed,
  * so the test trusts it explicitly; production keeps certificate checks on.
  */
 class ImapsSmtpsIT {
@@ -59,6 +59,20 @@ class ImapsSmtpsIT {
                 gateway.close();
             }
             mail.stop();
+        }
+    }
+
+    @Test
+    void shouldNotLogInWithoutTlsUnlessPlaintextIsAllowed() throws Exception {
+        try (GatewayHarness harness = new GatewayHarness(dir, null, null)) {
+            harness.deliver(IntakeReliabilityIT.application(GatewayHarness.APPLICANT, "Application"));
+            // GreenMail's plain IMAP offers no STARTTLS: with protocol imap and plaintext not allowed, no login happens.
+            harness.set("intake.imap.allow-plaintext", "false").start();
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(harness.count("INBOX")).isEqualTo(1);
+            assertThat(harness.count("Processed")).isZero();
+            assertThat(Files.readString(Path.of("target/test-logs/gateway.log")))
+                    .contains("STARTTLS required but not supported by server").doesNotContain(GatewayHarness.PASSWORD);
         }
     }
 }

@@ -66,12 +66,18 @@ class SettingsAndConfigTest {
     }
 
     @Test
-    void shouldRefusePlainImapUnlessAllowed() throws Exception {
+    void shouldRequireStartTlsForImapUnlessPlaintextIsAllowed() throws Exception {
         Properties p = complete();
         p.setProperty("intake.imap.protocol", "imap");
-        assertThatThrownBy(() -> config(p, Map.of())).isInstanceOf(ConfigException.class).hasMessageStartingWith("intake.imap.protocol:");
+        GatewayConfig startTls = config(p, Map.of());
+        assertThat(startTls.imap().plaintext()).isFalse();
+        assertThat(Gateway.imapProperties(startTls)).containsEntry("mail.imap.starttls.required", "true");
         p.setProperty("intake.imap.allow-plaintext", "true");
-        assertThat(config(p, Map.of()).imap().protocol()).isEqualTo("imap");
+        GatewayConfig plain = config(p, Map.of());
+        assertThat(plain.imap().plaintext()).isTrue();
+        assertThat(Gateway.imapProperties(plain)).doesNotContainKey("mail.imap.starttls.required");
+        p.setProperty("intake.imap.protocol", "pop3");
+        assertThatThrownBy(() -> config(p, Map.of())).isInstanceOf(ConfigException.class).hasMessageStartingWith("intake.imap.protocol:");
     }
 
     @Test
