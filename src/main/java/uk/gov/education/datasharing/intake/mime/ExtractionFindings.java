@@ -22,6 +22,8 @@ public final class ExtractionFindings {
     public static final String ARCHIVE_TOO_DEEP = "ARCHIVE_TOO_DEEP";
     public static final String ARCHIVE_UNREADABLE = "ARCHIVE_UNREADABLE";
     public static final String TNEF_UNREADABLE = "TNEF_UNREADABLE";
+    public static final String SMIME_ENCRYPTED = "SMIME_ENCRYPTED";
+    public static final String SMIME_UNREADABLE = "SMIME_UNREADABLE";
 
     private ExtractionFindings() {
     }
@@ -56,6 +58,12 @@ public final class ExtractionFindings {
             case TNEF_UNREADABLE -> new Defect(code, Severity.ERROR, document, location, found,
                     "Outlook packed your files into winmail.dat and we could not unpack them.",
                     "Send the files again as ordinary attachments (in Outlook, send the email as HTML or plain text, not rich text).");
+            case SMIME_ENCRYPTED -> new Defect(code, Severity.ERROR, document, location, found,
+                    "Your email was encrypted (S/MIME), so we cannot read it or find the files in it.",
+                    "Send it again without encryption. We store everything you send encrypted.");
+            case SMIME_UNREADABLE -> new Defect(code, Severity.ERROR, document, location, found,
+                    "Your email was signed (S/MIME) in a way we could not read, so we may not have every file.",
+                    "Send the files again in an email without a signature.");
             default -> new Defect(code, Severity.ERROR, document, location, found, "We could not read part of your email.", attachDirectly);
         };
     }

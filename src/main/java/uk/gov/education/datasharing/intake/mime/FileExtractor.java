@@ -114,6 +114,13 @@ public final class FileExtractor {
                     return;
                 }
             }
+            if (type.equals("application/pkcs7-signature") || type.equals("application/x-pkcs7-signature")) {
+                return; // the detached signature of a multipart/signed message, not a document
+            }
+            if (type.equals("application/pkcs7-mime") || type.equals("application/x-pkcs7-mime")) {
+                smime(part, name, path, depth, container);
+                return;
+            }
             boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part));
             boolean text = type.equals("text/plain") || type.equals("text/html");
             if (name == null && !attachment && text) {
@@ -155,6 +162,39 @@ public final class FileExtractor {
             totalBytes += stored.size();
             files.add(new ReceivedFile(files.size() + 1, path, originalName, safeName, type, stored.size(), stored.sha256(), container));
             return true;
+        }
+
+        /**
+         * Opaque-signed S/MIME is unwrapped and walked (the signature is not checked: the team sees the raw
+         * message); encrypted S/MIME is kept as a file and reported. Without an smime-type, signed is tried.
+         */
+        private void smime(Part part, String originalName, String path, int depth, String container) throws IOException, MessagingException {
+            String safeName = SafeFileName.of(originalName, "smime.p7m");
+            String smimeType = smimeType(part);
+            if (smimeType.contains("enveloped")) {
+                try (InputStream in = part.getInputStream()) {
+                    store(in, originalName, safeName, "application/pkcs7-mime", path, container);
+                }
+                findings.add(ExtractionFindings.of(ExtractionFindings.SMIME_ENCRYPTED, "", container, smimeType));
+                return;
+            }
+            byte[] signed;
+            try (InputStream in = new BoundedStream(part.getInputStream(), limits.fileBytes())) {
+                signed = in.readAllBytes();
+            } catch (BoundedStream.LimitReached e) {
+                findings.add(ExtractionFindings.of(ExtractionFindings.FILE_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.fileBytes())));
+                return;
+            }
+            jakarta.mail.internet.MimeBodyPart inner;
+            try {
+                Object content = new org.bouncycastle.cms.CMSSignedData(signed).getSignedContent().getContent();
+                inner = new jakarta.mail.internet.MimeBodyPart(new ByteArrayInputStream((byte[]) content));
+            } catch (org.bouncycastle.cms.CMSException | RuntimeException e) {
+                findings.add(ExtractionFindings.of(ExtractionFindings.SMIME_UNREADABLE, "", container, ""));
+                store(new ByteArrayInputStream(signed), originalName, safeName, "application/pkcs7-mime", path, container);
+                return;
+            }
+            visit(inner, path + ".1", depth + 1, container);
         }
 
         private void unpackTnef(Part part, String originalName, String safeName, String path, String container) throws IOException, MessagingException {
@@ -284,6 +324,15 @@ public final class FileExtractor {
             if (reported.add(code)) {
                 findings.add(ExtractionFindings.of(code, document, location, found));
             }
+        }
+    }
+
+    private static String smimeType(Part part) throws MessagingException {
+        try {
+            String value = new ContentType(part.getContentType()).getParameter("smime-type");
+            return value == null ? "unknown" : value.toLowerCase(Locale.ROOT);
+        } catch (ParseException e) {
+            return "unknown";
         }
     }
 

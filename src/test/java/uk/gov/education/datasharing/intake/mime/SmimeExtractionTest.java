@@ -1,0 +1,125 @@
+package uk.gov.education.datasharing.intake.mime;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.Test;
+
+import uk.gov.education.datasharing.intake.Mails;
+import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.ReceivedFile;
+import uk.gov.education.datasharing.intake.model.Sha256;
+import uk.gov.education.datasharing.intake.model.StoredObject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** S/MIME as Outlook and Apple Mail send it, built in code with a throw-away certificate. */
+class SmimeExtractionTest {
+
+    private static final FileExtractor.Limits LIMITS = new FileExtractor.Limits(20, 500, 100, 10_000_000, 50_000_000, 200, 100, 2);
+    private final List<byte[]> stored = new ArrayList<>();
+
+    private FileExtractor.Extraction extract(String raw) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        return new FileExtractor(LIMITS).extract(message, this::store);
+    }
+
+    private StoredObject store(InputStream in) throws java.io.IOException {
+        byte[] bytes = in.readAllBytes();
+        stored.add(bytes);
+        java.security.MessageDigest digest = Sha256.newDigest();
+        digest.update(bytes);
+        return new StoredObject(Sha256.hex(digest), bytes.length, false);
+    }
+
+    /** The body of a message (headers from Content-Type on) with one attachment. */
+    private static String innerEntity() {
+        String full = Mails.withAttachments("a@b.test", "c@d.test", "s", "signed text", "application-form.docx",
+                "the form".getBytes(StandardCharsets.UTF_8));
+        return full.substring(full.indexOf("Content-Type: multipart/mixed"));
+    }
+
+    private static byte[] signedData(byte[] content) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        X500Name name = new X500Name("CN=Applicant");
+        ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
+        X509CertificateHolder certificate = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, new Date(),
+                new Date(System.currentTimeMillis() + 86_400_000L), name, keys.getPublic()).build(signer);
+        CMSSignedDataGenerator cms = new CMSSignedDataGenerator();
+        cms.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                .build(signer, certificate));
+        cms.addCertificate(certificate);
+        return cms.generate(new CMSProcessableByteArray(content), true).getEncoded();
+    }
+
+    private static String smime(String smimeType, byte[] body) {
+        return "From: a@b.test\r\nMIME-Version: 1.0\r\nContent-Type: application/pkcs7-mime; "
+                + (smimeType == null ? "" : "smime-type=" + smimeType + "; ") + "name=smime.p7m\r\n"
+                + "Content-Disposition: attachment; filename=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(body) + "\r\n";
+    }
+
+    @Test
+    void shouldFindTheFilesInsideAnOpaqueSignedMessage() throws Exception {
+        FileExtractor.Extraction extraction = extract(smime("signed-data", signedData(innerEntity().getBytes(StandardCharsets.UTF_8))));
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("application-form.docx");
+        assertThat(new String(stored.get(0), StandardCharsets.UTF_8)).isEqualTo("the form");
+    }
+
+    @Test
+    void shouldTrySignedDataWhenTheSmimeTypeIsMissing() throws Exception {
+        FileExtractor.Extraction extraction = extract(smime(null, signedData(innerEntity().getBytes(StandardCharsets.UTF_8))));
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("application-form.docx");
+    }
+
+    @Test
+    void shouldNotKeepADetachedSignatureAsADocument() throws Exception {
+        String raw = "From: a@b.test\r\nMIME-Version: 1.0\r\nContent-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; "
+                + "micalg=sha-256; boundary=sig\r\n\r\n--sig\r\n" + innerEntity() + "\r\n--sig\r\n"
+                + "Content-Type: application/pkcs7-signature; name=smime.p7s\r\nContent-Disposition: attachment; filename=smime.p7s\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--sig--\r\n";
+        assertThat(extract(raw).files()).extracting(ReceivedFile::safeName).containsExactly("application-form.docx");
+    }
+
+    @Test
+    void shouldKeepAndReportAnEncryptedMessage() throws Exception {
+        byte[] ciphertext = new byte[2000];
+        new Random(3).nextBytes(ciphertext);
+        FileExtractor.Extraction extraction = extract(smime("enveloped-data", ciphertext));
+        assertThat(extraction.findings()).extracting(Defect::code).containsExactly(ExtractionFindings.SMIME_ENCRYPTED);
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("smime.p7m");
+        assertThat(stored.get(0)).isEqualTo(ciphertext);
+    }
+
+    @Test
+    void shouldKeepAndReportSignedDataItCannotRead() throws Exception {
+        FileExtractor.Extraction extraction = extract(smime("signed-data", "not cms".getBytes(StandardCharsets.UTF_8)));
+        assertThat(extraction.findings()).extracting(Defect::code).containsExactly(ExtractionFindings.SMIME_UNREADABLE);
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("smime.p7m");
+    }
+}
