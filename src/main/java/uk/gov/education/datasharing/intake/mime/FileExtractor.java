@@ -230,8 +230,9 @@ public final class FileExtractor {
         /**
          * Expands a zip stream within the entry, ratio and nesting bounds; nested zips are expanded, not kept.
          * {@code location} is where the archive itself was found; its entries are "inside archive NAME".
+         * Returns false when a bound stopped it, so an enclosing archive stops too.
          */
-        private void unzip(InputStream raw, String archiveName, String location, String path, int level) throws IOException {
+        private boolean unzip(InputStream raw, String archiveName, String location, String path, int level) throws IOException {
             String container = (location.isEmpty() ? "" : location + ", ") + "inside archive " + archiveName;
             CountingStream compressed = new CountingStream(raw);
             ZipInputStream zip = new ZipInputStream(compressed);
@@ -246,7 +247,7 @@ public final class FileExtractor {
                     if (++entries > limits.archiveEntries()) {
                         findings.add(ExtractionFindings.of(ExtractionFindings.ARCHIVE_TOO_MANY_ENTRIES, archiveName, location,
                                 "more than " + limits.archiveEntries() + " files"));
-                        return;
+                        return false;
                     }
                     String entryName = entry.getName();
                     String safe = SafeFileName.of(entryName, "entry-" + entries + ".bin");
@@ -256,23 +257,30 @@ public final class FileExtractor {
                         if (level >= limits.archiveDepth()) {
                             findings.add(ExtractionFindings.of(ExtractionFindings.ARCHIVE_TOO_DEEP, safe, container,
                                     "more than " + limits.archiveDepth() + " levels"));
-                            store(guarded, entryName, safe, "application/zip", entryPath, container);
-                        } else {
-                            unzip(guarded, safe, container, entryPath, level + 1);
+                            if (!store(guarded, entryName, safe, "application/zip", entryPath, container)) {
+                                return false;
+                            }
+                        } else if (!unzip(guarded, safe, container, entryPath, level + 1)) {
+                            return false;
                         }
-                    } else {
-                        store(guarded, entryName, safe, "application/octet-stream", entryPath, container);
+                    } else if (!store(guarded, entryName, safe, "application/octet-stream", entryPath, container)) {
+                        // Stop here: moving to the next entry would make ZipInputStream inflate the rest of this one
+                        // unseen by the ratio guard, which costs unbounded time on a crafted archive.
+                        return false;
                     }
                     expanded = guarded.total();
                 }
             } catch (RatioGuard.BombSuspected e) {
                 findings.add(ExtractionFindings.of(ExtractionFindings.ARCHIVE_BOMB, archiveName, location,
                         "more than " + limits.archiveRatio() + " times its size"));
+                return false;
             } catch (ZipException e) {
                 String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
                 findings.add(ExtractionFindings.of(message.contains("encrypt") ? ExtractionFindings.ARCHIVE_ENCRYPTED
                         : ExtractionFindings.ARCHIVE_UNREADABLE, archiveName, location, ""));
+                return false;
             }
+            return true;
         }
 
         /** Stops expansion once the archive has produced more than ratio × the compressed bytes read (plus slack). */

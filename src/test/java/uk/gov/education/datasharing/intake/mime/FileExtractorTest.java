@@ -169,6 +169,16 @@ class FileExtractorTest {
     }
 
     @Test
+    void shouldStopUnpackingAtTheFirstEntryItCannotKeep() throws Exception {
+        // Compresses 1000:1, under the ratio bound, but far over the file bound: inflating the rest of it
+        // to reach the next entry would cost time the bounds do not cover, so unpacking stops there.
+        byte[] zip = zip(entry("first.txt", new byte[] {1}), entry("big.bin", new byte[200_000_000]), entry("after.txt", new byte[] {2}));
+        FileExtractor.Extraction extraction = extract(mail("archive.zip", zip), new FileExtractor.Limits(20, 500, 100, 1_000_000, 10_000_000, 200, 2000, 2));
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("archive.zip", "first.txt");
+        assertThat(extraction.findings()).extracting(Defect::code).containsExactly(ExtractionFindings.FILE_TOO_LARGE);
+    }
+
+    @Test
     void shouldStopUnpackingPastTheEntryLimit() throws Exception {
         byte[][] entries = new byte[30][];
         for (int i = 0; i < 30; i++) {
