@@ -120,8 +120,8 @@ class CommandLineIT extends GatewayITSupport {
 
     @Test
     void shouldReprocessAQuarantinedMessageIntoTheSameCase() throws Exception {
-        String poison = IntakeReliabilityIT.application(GatewayHarness.APPLICANT, "Broken")
-                .replaceFirst("(?s)(Content-Transfer-Encoding: base64\r\n\r\n)[^\r]*", "$1!!!!not*base64!!!!");
+        String poison = IntakeReliabilityIT.application(GatewayHarness.APPLICANT, "Broken");
+        PoisonTrigger.install(harness, IntakeEndToEndIT.sha256(Mails.bytes(Mails.parse(poison))));
         harness.deliver(poison);
         harness.set("intake.limits.max-attempts", "1").start();
         harness.awaitFolder("Quarantine", 1);

@@ -65,9 +65,8 @@ class IntakeReliabilityIT extends GatewayITSupport {
 
     @Test
     void shouldQuarantineAMessageThatKeepsFailingWithoutBlockingTheOthers() throws Exception {
-        // A base64 attachment with characters base64 does not have: decoding it fails on every attempt.
-        String poison = application("poison@sender.test", "Broken").replaceFirst("(?s)(Content-Transfer-Encoding: base64\r\n\r\n)[^\r]*",
-                "$1!!!!not*base64!!!!");
+        String poison = application("poison@sender.test", "Broken");
+        PoisonTrigger.install(harness, IntakeEndToEndIT.sha256(Mails.bytes(Mails.parse(poison))));
         harness.deliver(poison);
         harness.deliver(application(GatewayHarness.APPLICANT, "First"));
         harness.deliver(application("other@college.test", "Second"));
@@ -85,8 +84,25 @@ class IntakeReliabilityIT extends GatewayITSupport {
         assertThat(IntakeEndToEndIT.objectPath(dir.resolve("store"), poisonSha)).exists();
         settle();
         assertThat(harness.repliesTo("poison@sender.test")).isEmpty();
+
+    }
+
+    @Test
+    void shouldReportAFileThatCannotBeDecodedAndKeepTheRest() throws Exception {
+        // A base64 attachment with characters base64 does not have; the decoder's message quotes them.
+        String broken = Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Attached",
+                "broken.pdf", new byte[] {1, 2, 3}, "good.pdf", new byte[] {4, 5, 6})
+                .replaceFirst("(?s)(Content-Transfer-Encoding: base64\r\n\r\n)[^\r]*", "$1!!!!not*base64!!!!");
+        harness.deliver(broken);
+        harness.start();
+
+        harness.awaitFolder("Processed", 1);
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        String text = (String) ((jakarta.mail.internet.MimeMultipart) harness.repliesTo(GatewayHarness.APPLICANT).get(0).getContent())
+                .getBodyPart(0).getContent();
+        assertThat(text).contains("Files we received (1)", "good.pdf", "- broken.pdf: We could not read this file");
         assertThat(Files.readString(java.nio.file.Path.of("target/test-logs/gateway.log"), StandardCharsets.ISO_8859_1))
-                .as("parser messages quoting the content must not reach the log").doesNotContain("not*base64", "base64!!");
+                .as("decoder messages quoting the content must not reach the log").doesNotContain("not*base64", "base64!!");
     }
 
     @Test

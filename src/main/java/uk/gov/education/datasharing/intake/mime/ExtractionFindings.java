@@ -22,6 +22,7 @@ public final class ExtractionFindings {
     public static final String ARCHIVE_TOO_DEEP = "ARCHIVE_TOO_DEEP";
     public static final String ARCHIVE_UNREADABLE = "ARCHIVE_UNREADABLE";
     public static final String TNEF_UNREADABLE = "TNEF_UNREADABLE";
+    public static final String FILE_UNREADABLE = "FILE_UNREADABLE";
     public static final String SMIME_ENCRYPTED = "SMIME_ENCRYPTED";
     public static final String SMIME_UNREADABLE = "SMIME_UNREADABLE";
 
@@ -58,6 +59,9 @@ public final class ExtractionFindings {
             case TNEF_UNREADABLE -> new Defect(code, Severity.ERROR, document, location, found,
                     "Outlook packed your files into winmail.dat and we could not unpack them.",
                     "Send the files again as ordinary attachments (in Outlook, send the email as HTML or plain text, not rich text).");
+            case FILE_UNREADABLE -> new Defect(code, Severity.ERROR, document, location, found,
+                    "We could not read this file: it was damaged on the way or by your email program.",
+                    "Attach it again to a new email and put your reference in the subject.");
             case SMIME_ENCRYPTED -> new Defect(code, Severity.ERROR, document, location, found,
                     "Your email was encrypted (S/MIME), so we cannot read it or find the files in it.",
                     "Send it again without encryption. We store everything you send encrypted.");

@@ -149,10 +149,14 @@ public final class FileExtractor {
             }
             long remaining = limits.totalBytes() - totalBytes;
             boolean totalBinds = remaining < limits.fileBytes();
-            BoundedStream bounded = new BoundedStream(in, Math.min(limits.fileBytes(), remaining));
+            BoundedStream bounded = new BoundedStream(new SourceStream(in), Math.min(limits.fileBytes(), remaining));
             StoredObject stored;
             try {
                 stored = sink.store(bounded);
+            } catch (SourceStream.Unreadable e) {
+                // a decoding failure of this file (bad base64, truncated part); a failure of the sink still propagates
+                findings.add(ExtractionFindings.of(ExtractionFindings.FILE_UNREADABLE, safeName, container, ""));
+                return false;
             } catch (BoundedStream.LimitReached e) {
                 findings.add(totalBinds
                         ? ExtractionFindings.of(ExtractionFindings.TOTAL_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.totalBytes()))
@@ -179,10 +183,13 @@ public final class FileExtractor {
                 return;
             }
             byte[] signed;
-            try (InputStream in = new BoundedStream(part.getInputStream(), limits.fileBytes())) {
+            try (InputStream in = new BoundedStream(new SourceStream(part.getInputStream()), limits.fileBytes())) {
                 signed = in.readAllBytes();
             } catch (BoundedStream.LimitReached e) {
                 findings.add(ExtractionFindings.of(ExtractionFindings.FILE_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.fileBytes())));
+                return;
+            } catch (SourceStream.Unreadable e) {
+                findings.add(ExtractionFindings.of(ExtractionFindings.FILE_UNREADABLE, safeName, container, ""));
                 return;
             }
             jakarta.mail.internet.MimeBodyPart inner;
@@ -199,10 +206,13 @@ public final class FileExtractor {
 
         private void unpackTnef(Part part, String originalName, String safeName, String path, String container) throws IOException, MessagingException {
             byte[] tnef;
-            try (InputStream in = new BoundedStream(part.getInputStream(), limits.fileBytes())) {
+            try (InputStream in = new BoundedStream(new SourceStream(part.getInputStream()), limits.fileBytes())) {
                 tnef = in.readAllBytes();
             } catch (BoundedStream.LimitReached e) {
                 findings.add(ExtractionFindings.of(ExtractionFindings.FILE_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.fileBytes())));
+                return;
+            } catch (SourceStream.Unreadable e) {
+                findings.add(ExtractionFindings.of(ExtractionFindings.FILE_UNREADABLE, safeName, container, ""));
                 return;
             }
             List<Attachment> attachments;
@@ -321,9 +331,9 @@ public final class FileExtractor {
                 // the zip stream is closed by its owner
             }
 
-            static final class BombSuspected extends IOException {
+            static final class BombSuspected extends RatioGuardFailure {
                 BombSuspected() {
-                    super("expansion ratio exceeded", null);
+                    super("expansion ratio exceeded");
                 }
             }
         }
@@ -414,6 +424,54 @@ public final class FileExtractor {
             case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> ".xlsx";
             default -> ".bin";
         };
+    }
+
+    /** Marks read failures of the input (decoding errors) so they are told apart from failures of the sink. */
+    static final class SourceStream extends FilterInputStream {
+        SourceStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (BoundedStream.LimitReached | RatioGuardFailure e) {
+                throw e;
+            } catch (IOException e) {
+                throw new Unreadable();
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (BoundedStream.LimitReached | RatioGuardFailure e) {
+                throw e;
+            } catch (IOException e) {
+                throw new Unreadable();
+            }
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the source
+        }
+
+        /** Carries no message: decoder messages quote the input. */
+        static final class Unreadable extends IOException {
+            Unreadable() {
+                super("file could not be decoded", null);
+            }
+        }
+    }
+
+    /** Failures raised by the archive guards, which must pass through {@link SourceStream} unchanged. */
+    abstract static class RatioGuardFailure extends IOException {
+        RatioGuardFailure(String message) {
+            super(message, null);
+        }
     }
 
     /** Counts the bytes read through it. */

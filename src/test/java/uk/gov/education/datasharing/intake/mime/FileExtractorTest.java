@@ -223,6 +223,27 @@ class FileExtractorTest {
     }
 
     @Test
+    void shouldReportAFileThatCannotBeDecodedAndKeepTheOthers() throws Exception {
+        String raw = mail("broken.pdf", new byte[] {1, 2, 3}, "good.pdf", new byte[] {4})
+                .replaceFirst("(?s)(Content-Transfer-Encoding: base64\r\n\r\n)[^\r]*", "$1!!!!not*base64!!!!");
+        FileExtractor.Extraction extraction = extract(raw);
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("good.pdf");
+        assertThat(extraction.findings()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(ExtractionFindings.FILE_UNREADABLE);
+            assertThat(d.document()).isEqualTo("broken.pdf");
+        });
+    }
+
+    @Test
+    void shouldLetAFailingSinkFailTheMessage() throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(mail("a.pdf", new byte[] {1}).getBytes(StandardCharsets.UTF_8)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FileExtractor(DEFAULTS).extract(message, in -> {
+            throw new java.io.IOException("disk full");
+        })).isInstanceOf(java.io.IOException.class).hasMessage("disk full");
+    }
+
+    @Test
     void shouldKeepAnUnreadableWinmailDatAndSaySo() throws Exception {
         byte[] garbage = new byte[500];
         new Random(5).nextBytes(garbage);
