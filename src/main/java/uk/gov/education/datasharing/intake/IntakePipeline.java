@@ -127,9 +127,8 @@ public final class IntakePipeline {
                 return quarantine(spool, attempt, "HEADERS_TOO_LONG", now);
             }
         }
-        MimeMessage mime;
         try (InputStream in = spool.open()) {
-            mime = new MimeMessage(parsing, in);
+            MimeMessage mime = new MimeMessage(parsing, in);
             Envelope envelope = Envelope.read(mime);
             store.put(spool.open());
             Optional<String> automatic = isAutomatic.reason(envelope);
@@ -143,7 +142,7 @@ public final class IntakePipeline {
                 return ignore(sha, "REPLY_LIMIT", now);
             }
             FileExtractor.Extraction extraction = extractor.extract(mime, store::put);
-            if (extraction.truncated()) {
+            if (extraction.hasFindings()) {
                 LOG.info("message {}: findings {}", Sha256.shortForm(sha),
                         extraction.findings().stream().map(d -> d.code()).distinct().toList());
             }

@@ -56,7 +56,7 @@ public final class FileExtractor {
             findings = List.copyOf(findings);
         }
 
-        public boolean truncated() {
+        public boolean hasFindings() {
             return !findings.isEmpty();
         }
     }
