@@ -182,14 +182,8 @@ public final class FileExtractor {
                 findings.add(ExtractionFindings.of(ExtractionFindings.SMIME_ENCRYPTED, "", container, smimeType));
                 return;
             }
-            byte[] signed;
-            try (InputStream in = new BoundedStream(new SourceStream(part.getInputStream()), limits.fileBytes())) {
-                signed = in.readAllBytes();
-            } catch (BoundedStream.LimitReached e) {
-                findings.add(ExtractionFindings.of(ExtractionFindings.FILE_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.fileBytes())));
-                return;
-            } catch (SourceStream.Unreadable e) {
-                findings.add(ExtractionFindings.of(ExtractionFindings.FILE_UNREADABLE, safeName, container, ""));
+            byte[] signed = readWhole(part, safeName, container);
+            if (signed == null) {
                 return;
             }
             jakarta.mail.internet.MimeBodyPart inner;
@@ -204,15 +198,21 @@ public final class FileExtractor {
             visit(inner, path + ".1", depth + 1, container);
         }
 
-        private void unpackTnef(Part part, String originalName, String safeName, String path, String container) throws IOException, MessagingException {
-            byte[] tnef;
+        /** A part read into memory (for parsers that need it whole), within the file bound; null with a finding otherwise. */
+        private byte[] readWhole(Part part, String safeName, String container) throws IOException, MessagingException {
             try (InputStream in = new BoundedStream(new SourceStream(part.getInputStream()), limits.fileBytes())) {
-                tnef = in.readAllBytes();
+                return in.readAllBytes();
             } catch (BoundedStream.LimitReached e) {
                 findings.add(ExtractionFindings.of(ExtractionFindings.FILE_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.fileBytes())));
-                return;
             } catch (SourceStream.Unreadable e) {
                 findings.add(ExtractionFindings.of(ExtractionFindings.FILE_UNREADABLE, safeName, container, ""));
+            }
+            return null;
+        }
+
+        private void unpackTnef(Part part, String originalName, String safeName, String path, String container) throws IOException, MessagingException {
+            byte[] tnef = readWhole(part, safeName, container);
+            if (tnef == null) {
                 return;
             }
             List<Attachment> attachments;

@@ -2,11 +2,9 @@ package uk.gov.education.datasharing.intake.mime;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
@@ -21,34 +19,26 @@ import org.junit.jupiter.api.Test;
 import uk.gov.education.datasharing.intake.Mails;
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
-import uk.gov.education.datasharing.intake.model.Sha256;
-import uk.gov.education.datasharing.intake.model.StoredObject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FileExtractorTest {
 
     private static final FileExtractor.Limits DEFAULTS = new FileExtractor.Limits(20, 500, 100, 10_000_000, 50_000_000, 200, 100, 2);
-    private final List<byte[]> stored = new ArrayList<>();
+    private final RecordingSink sink = new RecordingSink();
+    private final List<byte[]> stored = sink.stored;
 
     private FileExtractor.Extraction extract(String raw, FileExtractor.Limits limits) throws Exception {
         Properties props = new Properties();
         props.put("mail.mime.decodeparameters", "true");
         MimeMessage message = new MimeMessage(Session.getInstance(props), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
-        return new FileExtractor(limits).extract(message, this::store);
+        return new FileExtractor(limits).extract(message, sink);
     }
 
     private FileExtractor.Extraction extract(String raw) throws Exception {
         return extract(raw, DEFAULTS);
     }
 
-    private StoredObject store(InputStream in) throws java.io.IOException {
-        byte[] bytes = in.readAllBytes();
-        stored.add(bytes);
-        java.security.MessageDigest digest = Sha256.newDigest();
-        digest.update(bytes);
-        return new StoredObject(Sha256.hex(digest), bytes.length, false);
-    }
 
     private static List<String> codes(FileExtractor.Extraction extraction) {
         return extraction.findings().stream().map(Defect::code).toList();

@@ -1,12 +1,10 @@
 package uk.gov.education.datasharing.intake.mime;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -30,8 +28,6 @@ import org.junit.jupiter.api.Test;
 import uk.gov.education.datasharing.intake.Mails;
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
-import uk.gov.education.datasharing.intake.model.Sha256;
-import uk.gov.education.datasharing.intake.model.StoredObject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,20 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmimeExtractionTest {
 
     private static final FileExtractor.Limits LIMITS = new FileExtractor.Limits(20, 500, 100, 10_000_000, 50_000_000, 200, 100, 2);
-    private final List<byte[]> stored = new ArrayList<>();
+    private final RecordingSink sink = new RecordingSink();
+    private final List<byte[]> stored = sink.stored;
 
     private FileExtractor.Extraction extract(String raw) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
-        return new FileExtractor(LIMITS).extract(message, this::store);
+        return new FileExtractor(LIMITS).extract(message, sink);
     }
 
-    private StoredObject store(InputStream in) throws java.io.IOException {
-        byte[] bytes = in.readAllBytes();
-        stored.add(bytes);
-        java.security.MessageDigest digest = Sha256.newDigest();
-        digest.update(bytes);
-        return new StoredObject(Sha256.hex(digest), bytes.length, false);
-    }
 
     /** The body of a message (headers from Content-Type on) with one attachment. */
     private static String innerEntity() {
