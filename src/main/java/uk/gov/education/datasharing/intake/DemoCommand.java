@@ -2,7 +2,6 @@ package uk.gov.education.datasharing.intake;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -245,8 +244,6 @@ final class DemoCommand implements Callable<Integer> {
     private static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             return true;
-        } catch (BindException e) {
-            return false;
         } catch (IOException e) {
             return false;
         }

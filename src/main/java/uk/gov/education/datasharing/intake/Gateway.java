@@ -74,12 +74,12 @@ public final class Gateway implements AutoCloseable {
             LOG.info("gateway configured: {}, {}, {}, store {}, {} team key(s) {}", config.imap(), config.smtp(), config.db(),
                     storeDir.toAbsolutePath(), keys.fingerprints().size(), keys.fingerprints());
             return new Gateway(config, db, main);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             db.close();
-            if (e instanceof IOException) {
-                throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
-            }
-            throw (RuntimeException) e;
+            throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
     }
 

@@ -95,21 +95,24 @@ public final class IntakePipeline {
     }
 
     public Result process(Message message) throws IOException, MessagingException, SQLException {
-        long declared = message.getSize();
-        if (declared > config.limits().messageBytes()) {
-            LOG.warn("message over the size limit ({} bytes): MESSAGE_TOO_LARGE -> {}", declared, config.folders().quarantine());
-            return new Result(config.folders().quarantine(), "MESSAGE_TOO_LARGE", null, "unhashed");
+        if (message.getSize() > config.limits().messageBytes()) {
+            return tooLarge();
         }
         EncryptedSpool spool;
         try {
             spool = EncryptedSpool.write(spoolDir, out -> writeRaw(message, out), config.limits().messageBytes());
         } catch (EncryptedSpool.SpoolLimitException e) {
-            LOG.warn("message over the size limit: MESSAGE_TOO_LARGE -> {}", config.folders().quarantine());
-            return new Result(config.folders().quarantine(), "MESSAGE_TOO_LARGE", null, "unhashed");
+            return tooLarge(); // the server's declared size was wrong
         }
         try (spool) {
             return process(spool);
         }
+    }
+
+    /** Over intake.limits.message-bytes: it cannot be spooled, so it goes to quarantine unstored. */
+    private Result tooLarge() {
+        LOG.warn("message over the size limit: MESSAGE_TOO_LARGE -> {}", config.folders().quarantine());
+        return new Result(config.folders().quarantine(), "MESSAGE_TOO_LARGE", null, "unhashed");
     }
 
     Result process(EncryptedSpool spool) throws IOException, MessagingException, SQLException {

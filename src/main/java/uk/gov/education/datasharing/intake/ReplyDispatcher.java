@@ -66,7 +66,7 @@ public final class ReplyDispatcher {
     private boolean send(Outbox.PendingReply pending) throws SQLException {
         SubmissionRecord submission = db.inTransaction(c -> cases.submission(c, pending.submissionId())).orElseThrow();
         List<Defect> problems = db.inTransaction(c -> cases.findings(c, pending.submissionId())).stream()
-                .map(f -> ExtractionFindings.of(f[0], f[1], f[2], f[3])).toList();
+                .map(f -> ExtractionFindings.of(f.code(), f.document(), f.location(), f.found())).toList();
         Reply reply = new Reply(Reply.Kind.valueOf(pending.kind()), pending.caseReference(), submission.version(),
                 pending.recipient(), pending.messageId(), submission.files(), problems);
         try {

@@ -38,14 +38,16 @@ public final class Settings {
                 throw new ConfigException("--config", "cannot read " + file);
             }
         }
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (String key : props.stringPropertyNames()) {
             String fromEnvironment = environment.get(environmentName(key));
             if (fromEnvironment != null) {
                 props.setProperty(key, fromEnvironment);
+                used.add(environmentName(key));
             }
         }
         for (Map.Entry<String, String> entry : environment.entrySet()) {
-            if (entry.getKey().startsWith("INTAKE_") && !props.containsKey(propertyName(entry.getKey()))) {
+            if (entry.getKey().startsWith("INTAKE_") && !used.contains(entry.getKey())) {
                 props.setProperty(propertyName(entry.getKey()), entry.getValue());
             }
         }

@@ -58,6 +58,14 @@ class SettingsAndConfigTest {
     }
 
     @Test
+    void shouldSetOneKeyPerEnvironmentVariable() throws Exception {
+        Settings settings = Settings.load(null, null, Map.of("INTAKE_LIMITS_MAX_ATTEMPTS", "7", "INTAKE_DB_SCHEMA", "intake"), null);
+        assertThat(settings.get("intake.limits.max-attempts")).isEqualTo("7");
+        assertThat(settings.get("intake.db.schema")).isEqualTo("intake");
+        assertThat(settings.asProperties().stringPropertyNames()).doesNotContain("intake.limits.max.attempts");
+    }
+
+    @Test
     void shouldNameTheMissingKey() throws Exception {
         Properties p = complete();
         p.remove("intake.imap.password");

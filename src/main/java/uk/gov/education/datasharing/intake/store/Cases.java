@@ -152,49 +152,49 @@ public final class Cases {
         }
     }
 
+    private static final String SUBMISSION =
+            "select id, case_reference, version, message_sha256, message_size, manifest_sha256, received_at from submission";
+
     public List<SubmissionRecord> submissions(Connection c, String reference) throws SQLException {
-        List<SubmissionRecord> result = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "select id, version, message_sha256, message_size, manifest_sha256, received_at from submission where case_reference = ? order by version")) {
+        try (PreparedStatement select = c.prepareStatement(SUBMISSION + " where case_reference = ? order by version")) {
             select.setString(1, reference);
+            List<SubmissionRecord> result = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    long id = rs.getLong(1);
-                    result.add(new SubmissionRecord(id, reference, rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            Database.instant(rs.getObject(6, OffsetDateTime.class)), List.of()));
+                    result.add(submission(c, rs));
                 }
             }
+            return result;
         }
-        List<SubmissionRecord> withFiles = new ArrayList<>();
-        for (SubmissionRecord s : result) {
-            withFiles.add(new SubmissionRecord(s.id(), s.reference(), s.version(), s.messageSha256(), s.messageSize(),
-                    s.manifestSha256(), s.receivedAt(), files(c, s.id())));
-        }
-        return withFiles;
     }
 
     public Optional<SubmissionRecord> submission(Connection c, long id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select case_reference from submission where id = ?")) {
+        try (PreparedStatement select = c.prepareStatement(SUBMISSION + " where id = ?")) {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String reference = rs.getString(1);
-                return submissions(c, reference).stream().filter(s -> s.id() == id).findFirst();
+                return rs.next() ? Optional.of(submission(c, rs)) : Optional.empty();
             }
         }
     }
 
-    /** A submission's findings as stored: code, document, location, found (texts come from the code). */
-    public List<String[]> findings(Connection c, long submissionId) throws SQLException {
-        List<String[]> findings = new ArrayList<>();
+    private SubmissionRecord submission(Connection c, ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        return new SubmissionRecord(id, rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                Database.instant(rs.getObject(7, OffsetDateTime.class)), files(c, id));
+    }
+
+    /** A finding as the case index keeps it: the texts shown to people are rebuilt from the code. */
+    public record StoredFinding(String code, String document, String location, String found) {
+    }
+
+    public List<StoredFinding> findings(Connection c, long submissionId) throws SQLException {
+        List<StoredFinding> findings = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
                 "select code, document, location, found from submission_finding where submission_id = ? order by ordinal")) {
             select.setLong(1, submissionId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    findings.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                    findings.add(new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
         }
