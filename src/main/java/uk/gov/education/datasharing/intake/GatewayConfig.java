@@ -44,7 +44,8 @@ public record GatewayConfig(
     }
 
     public record Limits(long messageBytes, int maxAttempts, int mimeDepth, int mimeParts, int files, long fileBytes,
-                         long totalBytes, int headerBytes, int archiveEntries, int archiveRatio, int archiveDepth) {
+                         long totalBytes, int headerBytes, int archiveEntries, int archiveRatio, int archiveDepth,
+                         int documentEntries, long documentInflatedBytes, int pdfObjects) {
     }
 
     public record Replies(int perSenderPerDay, Duration outboxPoll, Duration retryInitial, Duration retryMax) {
@@ -82,7 +83,12 @@ public record GatewayConfig(
                 positiveInt(s, "intake.limits.files"), positiveLong(s, "intake.limits.file-bytes"),
                 positiveLong(s, "intake.limits.total-bytes"), positiveInt(s, "intake.limits.header-bytes"),
                 positiveInt(s, "intake.limits.archive-entries"), positiveInt(s, "intake.limits.archive-ratio"),
-                positiveInt(s, "intake.limits.archive-depth"));
+                positiveInt(s, "intake.limits.archive-depth"), positiveInt(s, "intake.limits.document-entries"),
+                positiveLong(s, "intake.limits.document-inflated-bytes"), positiveInt(s, "intake.limits.pdf-objects"));
+        if (limits.fileBytes() > Integer.MAX_VALUE - 8) {
+            throw new ConfigException("intake.limits.file-bytes", "must be under 2 GB");
+        }
+        oneOf(s, "intake.scanner", "none");
         Replies replies = new Replies(positiveInt(s, "intake.replies.per-sender-per-day"),
                 Duration.ofMillis(positiveLong(s, "intake.outbox.poll-interval-ms")),
                 Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -27,10 +29,16 @@ import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
 import uk.gov.education.datasharing.intake.intake.Envelope;
 import uk.gov.education.datasharing.intake.intake.HeaderBlock;
 import uk.gov.education.datasharing.intake.intake.IsAutomaticMail;
+import uk.gov.education.datasharing.intake.inspect.ContentInspection;
+import uk.gov.education.datasharing.intake.inspect.FileInspector;
+import uk.gov.education.datasharing.intake.inspect.FilePolicy;
+import uk.gov.education.datasharing.intake.inspect.Scanner;
 import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.model.CaseReference;
 import uk.gov.education.datasharing.intake.model.CaseStatus;
+import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.Manifest;
+import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.Sha256;
 import uk.gov.education.datasharing.intake.model.StoredObject;
@@ -56,12 +64,15 @@ public final class IntakePipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger("intake");
     private static final String UNKNOWN_SENDER = "";
+    private static final String UNSAFE_FILE = "UNSAFE_FILE";
 
     private final GatewayConfig config;
     private final Database db;
     private final EncryptedObjectStore store;
     private final Path spoolDir;
     private final FileExtractor extractor;
+    private final FileInspector inspector;
+    private final FilePolicy policy = new FilePolicy();
     private final IsAutomaticMail isAutomatic;
     private final CaseLinker linker = new CaseLinker();
     private final ReplyComposer composer;
@@ -74,6 +85,11 @@ public final class IntakePipeline {
 
     public IntakePipeline(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir,
                           ReplyComposer composer, Clock clock) {
+        this(config, db, store, spoolDir, composer, clock, Scanner.NONE);
+    }
+
+    public IntakePipeline(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir,
+                          ReplyComposer composer, Clock clock, Scanner scanner) {
         this.config = config;
         this.db = db;
         this.store = store;
@@ -83,6 +99,8 @@ public final class IntakePipeline {
         GatewayConfig.Limits l = config.limits();
         this.extractor = new FileExtractor(new FileExtractor.Limits(l.mimeDepth(), l.mimeParts(), l.files(), l.fileBytes(),
                 l.totalBytes(), l.archiveEntries(), l.archiveRatio(), l.archiveDepth()));
+        this.inspector = new FileInspector(new FileInspector.Limits((int) l.fileBytes(), l.documentEntries(), l.documentInflatedBytes(),
+                l.pdfObjects()), scanner);
         this.isAutomatic = new IsAutomaticMail(config.mailboxAddress());
     }
 
@@ -144,17 +162,52 @@ public final class IntakePipeline {
             if (overLimit) {
                 return ignore(sha, "REPLY_LIMIT", now);
             }
-            FileExtractor.Extraction extraction = extractor.extract(mime, store::put);
-            if (extraction.hasFindings()) {
+            Map<String, ContentInspection> inspections = new HashMap<>();
+            FileExtractor.Extraction extraction = extractor.extract(mime, file -> storeAndInspect(file, inspections));
+            Checked checked = check(extraction, inspections);
+            if (!checked.findings().isEmpty()) {
                 LOG.info("message {}: findings {}", Sha256.shortForm(sha),
-                        extraction.findings().stream().map(d -> d.code()).distinct().toList());
+                        checked.findings().stream().map(Defect::code).distinct().toList());
             }
-            return record(spool, attempt, envelope, sender, extraction, now);
+            return record(spool, attempt, envelope, sender, checked, now);
         }
     }
 
+    /**
+     * Spools one extracted file (encrypted, so inspection can seek without plaintext on disk), stores it and
+     * inspects it. Identical files are inspected once.
+     */
+    private StoredObject storeAndInspect(InputStream content, Map<String, ContentInspection> inspections) throws IOException {
+        try (EncryptedSpool file = EncryptedSpool.write(spoolDir, "file-", out -> content.transferTo(out), Long.MAX_VALUE)) {
+            StoredObject stored;
+            try (InputStream plain = file.open()) {
+                stored = store.put(plain);
+            }
+            if (!inspections.containsKey(stored.sha256())) {
+                inspections.put(stored.sha256(), inspector.inspect(file));
+            }
+            return stored;
+        }
+    }
+
+    /** The files with what inspection decided, every finding, and whether any file was refused as unsafe. */
+    record Checked(List<ReceivedFile> files, List<Defect> findings, boolean unsafe) {
+    }
+
+    private Checked check(FileExtractor.Extraction extraction, Map<String, ContentInspection> inspections) {
+        List<ReceivedFile> files = new ArrayList<>();
+        List<Defect> findings = new ArrayList<>(extraction.findings());
+        for (ReceivedFile file : extraction.files()) {
+            FilePolicy.Judgement judgement = policy.judge(file, inspections.get(file.sha256()));
+            files.add(file.withCheck(judgement.check()));
+            findings.addAll(judgement.findings());
+        }
+        boolean unsafe = findings.stream().anyMatch(d -> d.severity() == Defect.Severity.UNSAFE);
+        return new Checked(files, findings, unsafe);
+    }
+
     private Result record(EncryptedSpool spool, Attempt attempt, Envelope envelope, String sender,
-                          FileExtractor.Extraction extraction, Instant now) throws SQLException, IOException {
+                          Checked checked, Instant now) throws SQLException, IOException {
         String sha = spool.sha256();
         return db.inTransaction(c -> {
             Optional<Attempt> current = inbound.find(c, sha, true);
@@ -166,20 +219,31 @@ public final class IntakePipeline {
                     ? new CaseLinker.ExistingCase(attempt.caseReference())
                     : linker.decide(sender, CaseReference.findIn(envelope.subject()), repliedToCases(c, envelope),
                     ref -> senderOf(c, ref));
+            CaseStatus status = checked.unsafe() ? CaseStatus.QUARANTINED : CaseStatus.OPEN;
+            Outcome outcome = checked.unsafe() ? Outcome.QUARANTINED : Outcome.RECEIVED;
             String reference;
             if (decision instanceof CaseLinker.ExistingCase existing) {
                 reference = existing.reference();
-                cases.setState(c, reference, CaseStatus.OPEN, Outcome.RECEIVED, now);
+                cases.setState(c, reference, status, outcome, now);
             } else {
                 reference = newReference(c);
-                cases.open(c, reference, sender, CaseStatus.OPEN, Outcome.RECEIVED, ((CaseLinker.NewCase) decision).flags(), now);
+                List<String> flags = new ArrayList<>(((CaseLinker.NewCase) decision).flags());
+                if (checked.unsafe()) {
+                    flags.add(UNSAFE_FILE);
+                }
+                cases.open(c, reference, sender, status, outcome, flags, now);
             }
-            Manifest manifest = new Manifest(Manifest.FORMAT, reference, sha, spool.size(), now, extraction.files(), extraction.findings());
+            Manifest manifest = new Manifest(Manifest.FORMAT, reference, sha, spool.size(), now, checked.files(), checked.findings());
             StoredObject manifestObject = putBytes(ManifestCodec.toJson(manifest));
-            var submission = cases.addSubmission(c, reference, sha, spool.size(), manifestObject.sha256(), now, extraction.files(),
-                    extraction.findings());
-            outbox.enqueue(c, reference, submission.id(), Reply.Kind.ACKNOWLEDGEMENT.name(), sender,
-                    composer.newMessageId(reference), now);
+            var submission = cases.addSubmission(c, reference, sha, spool.size(), manifestObject.sha256(), now, checked.files(),
+                    checked.findings());
+            Reply.Kind kind = checked.unsafe() ? Reply.Kind.QUARANTINE_NOTICE : Reply.Kind.ACKNOWLEDGEMENT;
+            outbox.enqueue(c, reference, submission.id(), kind.name(), sender, composer.newMessageId(reference), now);
+            if (checked.unsafe()) {
+                inbound.finish(c, sha, State.QUARANTINED, config.folders().quarantine(), reference, UNSAFE_FILE, now);
+                return new Result(config.folders().quarantine(), "QUARANTINED_" + UNSAFE_FILE + "_V" + submission.version(), reference,
+                        Sha256.shortForm(sha));
+            }
             inbound.finish(c, sha, State.PROCESSED, config.folders().processed(), reference, null, now);
             return new Result(config.folders().processed(), "RECEIVED_V" + submission.version(), reference, Sha256.shortForm(sha));
         });

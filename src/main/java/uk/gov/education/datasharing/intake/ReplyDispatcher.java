@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.gov.education.datasharing.intake.mime.ExtractionFindings;
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 import uk.gov.education.datasharing.intake.reply.Reply;
@@ -66,7 +65,7 @@ public final class ReplyDispatcher {
     private boolean send(Outbox.PendingReply pending) throws SQLException {
         SubmissionRecord submission = db.inTransaction(c -> cases.submission(c, pending.submissionId())).orElseThrow();
         List<Defect> problems = db.inTransaction(c -> cases.findings(c, pending.submissionId())).stream()
-                .map(f -> ExtractionFindings.of(f.code(), f.document(), f.location(), f.found())).toList();
+                .map(Findings::of).toList();
         Reply reply = new Reply(Reply.Kind.valueOf(pending.kind()), pending.caseReference(), submission.version(),
                 pending.recipient(), pending.messageId(), submission.files(), problems);
         try {

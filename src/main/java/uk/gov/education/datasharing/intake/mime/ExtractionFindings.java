@@ -47,9 +47,9 @@ public final class ExtractionFindings {
                     "Send this file in another email and put your reference in the subject.");
             case ARCHIVE_TOO_MANY_ENTRIES -> new Defect(code, Severity.ERROR, document, location, found,
                     "This zip file holds more files than we unpack (" + found + "); we did not unpack the rest.", attachDirectly);
-            case ARCHIVE_BOMB -> new Defect(code, Severity.ERROR, document, location, found,
+            case ARCHIVE_BOMB -> new Defect(code, Severity.UNSAFE, document, location, found,
                     "This zip file expands far more than ordinary files do (" + found + "), so we did not unpack it.", attachDirectly);
-            case ARCHIVE_ENCRYPTED -> new Defect(code, Severity.ERROR, document, location, found,
+            case ARCHIVE_ENCRYPTED -> new Defect(code, Severity.UNSAFE, document, location, found,
                     "This zip file is protected by a password, so we cannot check what is inside.",
                     "Attach the files directly, without a password.");
             case ARCHIVE_TOO_DEEP -> new Defect(code, Severity.ERROR, document, location, found,

@@ -7,7 +7,8 @@ import java.util.Objects;
 /** What one submission contained; stored encrypted beside its files. */
 public record Manifest(int format, String reference, String messageSha256, long messageSize,
                        Instant receivedAt, List<ReceivedFile> files, List<Defect> findings) {
-    public static final int FORMAT = 1;
+    /** 2: files carry what inspection decided (detected type, kind, scan, verdict). */
+    public static final int FORMAT = 2;
 
     public Manifest {
         Objects.requireNonNull(reference, "reference");

@@ -10,7 +10,8 @@ import uk.gov.education.datasharing.intake.model.ReceivedFile;
 public record Reply(Kind kind, String reference, int version, String recipient, String messageId, List<ReceivedFile> files,
                     List<Defect> problems) {
 
-    public enum Kind { ACKNOWLEDGEMENT }
+    /** ACKNOWLEDGEMENT: received (with any problems); QUARANTINE_NOTICE: a file was refused as unsafe. */
+    public enum Kind { ACKNOWLEDGEMENT, QUARANTINE_NOTICE }
 
     public Reply {
         Objects.requireNonNull(kind, "kind");

@@ -22,6 +22,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.DocumentKind;
+import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.Sha256;
 
 /**
@@ -53,6 +56,9 @@ public final class ReplyComposer {
     }
 
     public static String subject(Reply reply) {
+        if (reply.kind() == Reply.Kind.QUARANTINE_NOTICE) {
+            return "We could not accept a file you sent: reference " + reply.reference();
+        }
         return reply.version() <= 1
                 ? "Application received: reference " + reply.reference()
                 : "Update received: reference " + reply.reference() + " (version " + reply.version() + ")";
@@ -84,18 +90,31 @@ public final class ReplyComposer {
         model.put("version", reply.version());
         model.put("firstVersion", reply.version() <= 1);
         model.put("subject", subject(reply));
+        model.put("quarantined", reply.kind() == Reply.Kind.QUARANTINE_NOTICE);
         model.put("fileCount", reply.files().size());
         model.put("hasFiles", !reply.files().isEmpty());
         model.put("files", reply.files().stream()
                 .map(f -> Map.of("name", f.safeName(), "size", humanSize(f.size()), "shortHash", Sha256.shortForm(f.sha256()),
-                        "where", f.container().isEmpty() ? "" : ", " + f.container()))
+                        "where", f.container().isEmpty() ? "" : ", " + f.container(), "status", status(f.check())))
                 .toList());
         model.put("hasProblems", !reply.problems().isEmpty());
         model.put("problems", reply.problems().stream()
+                .sorted(java.util.Comparator.comparing(Defect::severity))
                 .map(d -> Map.of("document", d.document().isEmpty() ? "Your email" : d.document(),
                         "where", d.location().isEmpty() ? "" : " (" + d.location() + ")", "message", d.message(), "fix", d.fix()))
                 .toList());
         return model;
+    }
+
+    /** What became of a file, as the file list says it. */
+    static String status(FileCheck check) {
+        return switch (check.verdict()) {
+            case ACCEPTED -> check.kind() == DocumentKind.OTHER ? ": accepted" : ": recognised as " + check.kind().label();
+            case NOT_ACCEPTED -> ": not accepted, see below";
+            case UNSAFE -> ": refused as unsafe, see below";
+            case ARCHIVE -> ": zip file, unpacked";
+            case UNCHECKED -> "";
+        };
     }
 
     static String humanSize(long bytes) {

@@ -16,6 +16,8 @@ import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.CaseSummary;
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.Outcome;
+import uk.gov.education.datasharing.intake.model.DocumentKind;
+import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 
@@ -89,14 +91,22 @@ public final class Cases {
             }
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "insert into submission_file (submission_id, ordinal, name, content_type, size_bytes, sha256) values (?, ?, ?, ?, ?, ?)")) {
+                "insert into submission_file (submission_id, ordinal, name, content_type, size_bytes, sha256, container, detected_type,"
+                        + " kind, recognised_by, scan, verdict) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ReceivedFile file : files) {
+                FileCheck check = file.check();
                 insert.setLong(1, id);
                 insert.setInt(2, file.ordinal());
                 insert.setString(3, file.safeName());
                 insert.setString(4, truncate(file.contentType(), 255));
                 insert.setLong(5, file.size());
                 insert.setString(6, file.sha256());
+                insert.setString(7, truncate(file.container(), 255));
+                insert.setString(8, truncate(check.detectedType(), 255));
+                insert.setString(9, check.kind().name());
+                insert.setString(10, truncate(check.recognisedBy(), 64));
+                insert.setString(11, check.scan().name());
+                insert.setString(12, check.verdict().name());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -204,11 +214,15 @@ public final class Cases {
     private List<ReceivedFile> files(Connection c, long submissionId) throws SQLException {
         List<ReceivedFile> files = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
-                "select ordinal, name, content_type, size_bytes, sha256 from submission_file where submission_id = ? order by ordinal")) {
+                "select ordinal, name, content_type, size_bytes, sha256, container, detected_type, kind, recognised_by, scan, verdict"
+                        + " from submission_file where submission_id = ? order by ordinal")) {
             select.setLong(1, submissionId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    files.add(new ReceivedFile(rs.getInt(1), "", null, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)));
+                    FileCheck check = new FileCheck(rs.getString(7), DocumentKind.valueOf(rs.getString(8)), rs.getString(9),
+                            FileCheck.Scan.valueOf(rs.getString(10)), FileCheck.Verdict.valueOf(rs.getString(11)));
+                    files.add(new ReceivedFile(rs.getInt(1), "", null, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                            rs.getString(6), check));
                 }
             }
         }

@@ -1,0 +1,19 @@
+package uk.gov.education.datasharing.intake;
+
+import uk.gov.education.datasharing.intake.inspect.InspectionFindings;
+import uk.gov.education.datasharing.intake.mime.ExtractionFindings;
+import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.store.Cases.StoredFinding;
+
+/** Rebuilds a stored finding into the defect shown to people, from whichever stage's code it carries. */
+final class Findings {
+
+    private Findings() {
+    }
+
+    static Defect of(StoredFinding f) {
+        return InspectionFindings.knows(f.code())
+                ? InspectionFindings.of(f.code(), f.document(), f.location(), f.found())
+                : ExtractionFindings.of(f.code(), f.document(), f.location(), f.found());
+    }
+}
