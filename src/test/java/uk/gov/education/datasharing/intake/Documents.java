@@ -177,10 +177,15 @@ public final class Documents {
     }
 
     public static byte[] pdf(String... lines) {
+        return pdf(true, lines);
+    }
+
+    /** A one-page PDF; uncompressed, its text is visible in its bytes (for tests that look for leaks). */
+    public static byte[] pdf(boolean compressed, String... lines) {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage();
             doc.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+            try (PDPageContentStream content = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.OVERWRITE, compressed)) {
                 content.beginText();
                 content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
                 content.newLineAtOffset(50, 700);
