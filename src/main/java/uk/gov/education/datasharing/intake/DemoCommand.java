@@ -116,15 +116,19 @@ final class DemoCommand implements Callable<Integer> {
 
         MimeMessage application = message(smtp, APPLICANT, "Application for National Pupil Database data",
                 "Dear data sharing team,\n\nPlease find our application attached.\n\nDr A. Researcher\n");
-        attach(application, "Our project aims to study attainment gaps (demo file).\n", "project-summary.txt");
-        attach(application, "NPDAlias,Data request data item required?\nKS4_ATT8,Yes\n", "npd-data-items.csv");
+        attach(application, ExampleDocuments.applicationForm(), "application-form.docx");
+        attach(application, ExampleDocuments.npdDataTables(), "npd-data-tables.xlsx");
         Transport.send(application);
         MimeMessage acknowledgement = awaitReplyTo(mail, 1);
         String reference = ((CaseReference.Valid) CaseReference.findIn(acknowledgement.getSubject()).orElseThrow()).reference().value();
         say("");
-        say("1. An application with two files, from " + APPLICANT + ":");
+        say("1. An application with a form and NPD data tables, from " + APPLICANT + ":");
         say("   opened case " + reference + "; its message and files are stored encrypted in " + dir.resolve("store/objects"));
         say("   acknowledgement sent: \"" + acknowledgement.getSubject() + "\"");
+        for (var file : gateway.database().inTransaction(c -> new Cases().submissions(c, reference)).get(0).files()) {
+            say("   " + file.safeName() + ": " + file.check().detectedType() + ", " + file.check().verdict().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", recognised as " + file.check().kind().label() + " (by " + file.check().recognisedBy() + ")");
+        }
 
         MimeMessage outOfOffice = message(smtp, "colleague@council.test", "Automatic reply: Application",
                 "I am out of the office until Monday.\n");
@@ -136,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
         MimeMessage followUp = message(smtp, APPLICANT, "Re: " + acknowledgement.getSubject(),
                 "Here is the missing security questionnaire.\n");
         followUp.setHeader("In-Reply-To", acknowledgement.getMessageID());
-        attach(followUp, "Security questionnaire answers (demo file).\n", "security-questionnaire.txt");
+        attach(followUp, ExampleDocuments.securityQuestionnaire(), "security-questionnaire.docx");
         Transport.send(followUp);
         MimeMessage second = awaitReplyTo(mail, 2);
         say("3. A reply to the acknowledgement with one more file: added to " + reference + " as version 2;");
@@ -165,9 +169,9 @@ final class DemoCommand implements Callable<Integer> {
         return message;
     }
 
-    private static void attach(MimeMessage message, String content, String name) throws MessagingException, IOException {
+    private static void attach(MimeMessage message, byte[] content, String name) throws MessagingException, IOException {
         MimeBodyPart part = new MimeBodyPart();
-        part.setText(content, "UTF-8");
+        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, "application/octet-stream")));
         part.setFileName(name);
         part.setDisposition(MimeBodyPart.ATTACHMENT);
         ((MimeMultipart) message.getContent()).addBodyPart(part);
