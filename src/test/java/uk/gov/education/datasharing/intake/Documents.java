@@ -116,6 +116,46 @@ public final class Documents {
         return xlsx(sheets);
     }
 
+    /**
+     * A workbook in the NPD layout with {@code rows} by-request items of random text, written by POI's
+     * streaming writer; about 70 bytes per row once compressed.
+     */
+    public static void largeNpdWorkbook(java.nio.file.Path file, int rows, long seed) throws IOException {
+        java.util.Random random = new java.util.Random(seed);
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+             OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("KS4_01-02_17-18");
+            String[] header = {"NPD Alias", "NPD Field Reference", "Years Populated", "Description", "Identification Risk",
+                    "Sensitivity", "Data request data item required?", "Data request years required?"};
+            sheet.createRow(0).createCell(0).setCellValue("'By request' Data items");
+            org.apache.poi.ss.usermodel.Row head = sheet.createRow(1);
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            for (int r = 0; r < rows; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r + 2);
+                row.createCell(0).setCellValue("KS4_" + randomWord(random, 10));
+                row.createCell(1).setCellValue("KS4" + r);
+                row.createCell(2).setCellValue("2005/06 - ");
+                row.createCell(3).setCellValue(randomWord(random, 40));
+                row.createCell(4).setCellValue(String.valueOf(1 + random.nextInt(5)));
+                row.createCell(5).setCellValue(String.valueOf((char) ('A' + random.nextInt(5))));
+                row.createCell(6).setCellValue(random.nextInt(10) == 0 ? "Yes" : "No");
+                row.createCell(7).setCellValue("All available");
+            }
+            wb.write(out);
+            wb.dispose();
+        }
+    }
+
+    private static String randomWord(java.util.Random random, int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(chars);
+    }
+
     public static byte[] xls() {
         try (HSSFWorkbook wb = new HSSFWorkbook()) {
             wb.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("legacy");

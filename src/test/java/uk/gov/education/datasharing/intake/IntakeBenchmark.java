@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -27,7 +26,8 @@ import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Intake throughput for a realistic message (a 60 KB form and a 400 KB workbook, 630 KB raw). Not a test:
+ * Intake throughput for a realistic message (a Word application form and a 1,200-row NPD workbook,
+ * generated, each different). Not a test:
  * run with {@code mvn -B verify -Pbenchmark}; results are printed and appended to target/benchmark-intake.txt.
  * <ul>
  *   <li>pipeline: the gateway's own work per message (spool, hash, MIME walk, OpenPGP store of message,
@@ -41,17 +41,18 @@ class IntakeBenchmark extends GatewayITSupport {
     private static final int PIPELINE_MESSAGES = Integer.getInteger("benchmark.messages", 300);
     private static final int END_TO_END_MESSAGES = Integer.getInteger("benchmark.e2e-messages", 60);
 
-    private static List<String> messages(int count) {
-        Random random = new Random(1);
-        byte[] form = new byte[60_000];
-        byte[] workbook = new byte[400_000];
+    private static List<String> messages(int count) throws java.io.IOException {
+        Path tables = Files.createTempFile("benchmark-", ".xlsx");
         List<String> raws = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            random.nextBytes(form);
-            random.nextBytes(workbook);
+            byte[] form = Documents.docx("Application for DfE personal data", "Applicant", "Project " + i, "Lawful basis", "Data",
+                    "Access", "Declaration");
+            Documents.largeNpdWorkbook(tables, 1_200, i);
+            byte[] workbook = Files.readAllBytes(tables);
             raws.add(Mails.withAttachments("applicant" + i + "@university.test", GatewayHarness.MAILBOX, "Application " + i,
                     "Please find our application attached.", "application-form.docx", form, "npd-data-tables.xlsx", workbook));
         }
+        Files.delete(tables);
         return raws;
     }
 

@@ -81,6 +81,48 @@ class PackagedGatewayIT extends GatewayITSupport {
     }
 
     @Test
+    void shouldInspectA25MegabyteWorkbookAndAFiftyFileMessageWithin256MegabytesOfHeap() throws Exception {
+        Path workbook = dir.resolve("large.xlsx");
+        Documents.largeNpdWorkbook(workbook, 360_000, 25);
+        long workbookSize = Files.size(workbook);
+        assertThat(workbookSize).isBetween(25_000_000L, 31_000_000L);
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Large workbook", "Attached",
+                "npd-data-tables.xlsx", Files.readAllBytes(workbook)));
+        Object[] fifty = new Object[100];
+        byte[] form = Documents.docx("Information security questionnaire", "Question 1");
+        byte[] tables = Documents.npdWorkbook("NPDAlias");
+        byte[] evidence = Documents.pdf("Data sharing agreement between A and B");
+        for (int i = 0; i < 50; i++) {
+            fifty[2 * i] = "file-" + i + (i % 3 == 0 ? ".docx" : i % 3 == 1 ? ".xlsx" : ".pdf");
+            fifty[2 * i + 1] = i % 3 == 0 ? form : i % 3 == 1 ? tables : evidence;
+        }
+        harness.deliver(Mails.withAttachments("other@university.test", GatewayHarness.MAILBOX, "Fifty files", "Attached", fifty));
+        startChild("256m");
+
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).until(() -> harness.count("Processed") == 2);
+        assertThat(child.isAlive()).as("gateway still running; log: " + childLog).isTrue();
+        child.destroy();
+        child.waitFor();
+        assertThat(Files.readString(childLog)).doesNotContain("OutOfMemoryError");
+        GatewayConfig.Db db = GatewayConfig.db(harness.settings());
+        try (Database database = new Database(db.url(), db.username(), db.password(), db.schema())) {
+            List<uk.gov.education.datasharing.intake.model.ReceivedFile> files = database.inTransaction(c -> {
+                Cases cases = new Cases();
+                List<uk.gov.education.datasharing.intake.model.ReceivedFile> all = new ArrayList<>();
+                for (CaseSummary summary : cases.list(c, 10)) {
+                    all.addAll(cases.submissions(c, summary.reference()).get(0).files());
+                }
+                return all;
+            });
+            assertThat(files).hasSize(51);
+            assertThat(files).allSatisfy(f -> assertThat(f.check().verdict())
+                    .isEqualTo(uk.gov.education.datasharing.intake.model.FileCheck.Verdict.ACCEPTED));
+            assertThat(files).filteredOn(f -> f.size() == workbookSize).singleElement()
+                    .satisfies(f -> assertThat(f.check().kind()).isEqualTo(uk.gov.education.datasharing.intake.model.DocumentKind.DATA_TABLES_NPD));
+        }
+    }
+
+    @Test
     void shouldFinishEveryMessageExactlyOnceAfterBeingKilledMidStream() throws Exception {
         int total = 12;
         Random random = new Random(12);
