@@ -162,9 +162,9 @@ public final class IntakePipeline {
             if (overLimit) {
                 return ignore(sha, "REPLY_LIMIT", now);
             }
-            Map<String, ContentInspection> inspections = new HashMap<>();
-            FileExtractor.Extraction extraction = extractor.extract(mime, file -> storeAndInspect(file, inspections));
-            Checked checked = check(extraction, inspections);
+            InspectingSink sink = new InspectingSink();
+            FileExtractor.Extraction extraction = extractor.extract(mime, sink);
+            Checked checked = check(extraction, sink.inspections);
             if (!checked.findings().isEmpty()) {
                 LOG.info("message {}: findings {}", Sha256.shortForm(sha),
                         checked.findings().stream().map(Defect::code).distinct().toList());
@@ -174,19 +174,31 @@ public final class IntakePipeline {
     }
 
     /**
-     * Spools one extracted file (encrypted, so inspection can seek without plaintext on disk), stores it and
-     * inspects it. Identical files are inspected once.
+     * Stores each extracted file and inspects it: the file is spooled encrypted first, so inspection can
+     * seek without plaintext on disk. Identical files are inspected once. Tells the extractor which files
+     * are plain zip archives by content, so a renamed zip is unpacked too.
      */
-    private StoredObject storeAndInspect(InputStream content, Map<String, ContentInspection> inspections) throws IOException {
-        try (EncryptedSpool file = EncryptedSpool.write(spoolDir, "file-", out -> content.transferTo(out), Long.MAX_VALUE)) {
-            StoredObject stored;
-            try (InputStream plain = file.open()) {
-                stored = store.put(plain);
+    private final class InspectingSink implements FileExtractor.Sink {
+        final Map<String, ContentInspection> inspections = new HashMap<>();
+
+        @Override
+        public StoredObject store(InputStream content) throws IOException {
+            try (EncryptedSpool file = EncryptedSpool.write(spoolDir, "file-", out -> content.transferTo(out), Long.MAX_VALUE)) {
+                StoredObject stored;
+                try (InputStream plain = file.open()) {
+                    stored = IntakePipeline.this.store.put(plain);
+                }
+                if (!inspections.containsKey(stored.sha256())) {
+                    inspections.put(stored.sha256(), inspector.inspect(file));
+                }
+                return stored;
             }
-            if (!inspections.containsKey(stored.sha256())) {
-                inspections.put(stored.sha256(), inspector.inspect(file));
-            }
-            return stored;
+        }
+
+        @Override
+        public Optional<Boolean> isArchive(StoredObject stored) {
+            ContentInspection inspection = inspections.get(stored.sha256());
+            return inspection == null ? Optional.empty() : Optional.of(FilePolicy.isPlainArchive(inspection));
         }
     }
 
@@ -198,7 +210,8 @@ public final class IntakePipeline {
         List<ReceivedFile> files = new ArrayList<>();
         List<Defect> findings = new ArrayList<>(extraction.findings());
         for (ReceivedFile file : extraction.files()) {
-            FilePolicy.Judgement judgement = policy.judge(file, inspections.get(file.sha256()));
+            FilePolicy.Judgement judgement = policy.judge(file, inspections.get(file.sha256()),
+                    extraction.unpackedArchives().contains(file.sha256()));
             files.add(file.withCheck(judgement.check()));
             findings.addAll(judgement.findings());
         }

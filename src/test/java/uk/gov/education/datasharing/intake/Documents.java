@@ -200,7 +200,8 @@ public final class Documents {
     /** A macro-enabled document (vbaProject part and macro-enabled main type), named however the caller likes. */
     public static byte[] docm() {
         byte[] docx = docx("looks harmless");
-        String types = new String(read(docx, "[Content_Types].xml"), StandardCharsets.UTF_8).replace(DOCX_MAIN, DOCM_MAIN);
+        String types = new String(read(docx, "[Content_Types].xml"), StandardCharsets.UTF_8).replace(DOCX_MAIN, DOCM_MAIN)
+                .replace("<Default ", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/><Default ");
         return edit(docx, Map.of("[Content_Types].xml", types.getBytes(StandardCharsets.UTF_8),
                 "word/vbaProject.bin", ole("VBA/", "PROJECT")));
     }

@@ -96,6 +96,19 @@ class FileSafetyIT extends GatewayITSupport {
     }
 
     @Test
+    void shouldUnpackAZipRenamedPdfByItsContentAndCheckWhatIsInside() throws Exception {
+        byte[] zip = Documents.zip(Map.of("run.exe", Documents.exe()));
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Evidence", "Attached", "evidence.pdf", zip));
+        harness.start();
+
+        harness.awaitFolder("Quarantine", 1);
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        assertThat(text(harness.repliesTo(GatewayHarness.APPLICANT).get(0))).contains(
+                "- run.exe (inside archive evidence.pdf): This file is a program or a script",
+                "evidence.pdf (", "): zip file, unpacked");
+    }
+
+    @Test
     void shouldWriteNoPlaintextOfAnInspectedFileToDisk() throws Exception {
         String marker = "PLAINTEXT-MARKER-" + java.util.UUID.randomUUID();
         harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Attached",

@@ -106,7 +106,7 @@ class InspectionBenchmark {
         try (EncryptedSpool spool = EncryptedSpool.write(dir, "file-", out -> out.write(content), Long.MAX_VALUE)) {
             ContentInspection inspection = inspector.inspect(spool);
             return policy.judge(new ReceivedFile(1, "1.2", name, name, "application/octet-stream", content.length, spool.sha256()),
-                    inspection).check();
+                    inspection, false).check();
         }
     }
 

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the structure readers saw inside one file: safety signals, and the few texts that recognising the
+ * What the structure readers saw inside one file (officePackage: a zip with an OOXML content-types part): safety signals, and the few texts that recognising the
  * document needs (document properties, content-control tags, the first paragraphs, data-table headers).
  * Every collection is bounded; the texts stay in memory only while the file is inspected.
  */
-public record ContentFacts(boolean macros, boolean embeddedObjects, List<String> remoteContent, boolean dde, boolean encrypted,
+public record ContentFacts(boolean officePackage, boolean macros, boolean embeddedObjects, List<String> remoteContent, boolean dde, boolean encrypted,
                            boolean scripts, boolean launchActions, boolean tooComplex, boolean unreadable,
                            Map<String, String> properties, Set<String> tags, List<String> paragraphs, Set<String> tableHeaders) {
 
@@ -34,6 +34,7 @@ public record ContentFacts(boolean macros, boolean embeddedObjects, List<String>
 
     /** Collects facts while a reader walks a file; enforces the bounds. */
     static final class Collector {
+        boolean officePackage;
         boolean macros;
         boolean embeddedObjects;
         boolean dde;
@@ -87,7 +88,7 @@ public record ContentFacts(boolean macros, boolean embeddedObjects, List<String>
         }
 
         ContentFacts build() {
-            return new ContentFacts(macros, embeddedObjects, remote, dde, encrypted, scripts, launchActions, tooComplex, unreadable,
+            return new ContentFacts(officePackage, macros, embeddedObjects, remote, dde, encrypted, scripts, launchActions, tooComplex, unreadable,
                     properties, tags, paragraphs, tableHeaders);
         }
 

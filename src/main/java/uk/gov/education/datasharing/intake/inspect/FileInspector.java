@@ -29,7 +29,7 @@ public final class FileInspector {
     private final Scanner scanner;
 
     public FileInspector(Limits limits, Scanner scanner) {
-        this.detector = new TypeDetector(limits.containerBytes());
+        this.detector = new TypeDetector(limits.containerBytes(), limits.documentEntries());
         this.ooxml = new OoxmlReader(limits.documentEntries(), limits.documentInflatedBytes());
         this.ole = new OleReader(limits.containerBytes());
         this.pdf = new PdfReader(limits.pdfObjects());
@@ -37,10 +37,7 @@ public final class FileInspector {
     }
 
     public ContentInspection inspect(EncryptedSpool file) throws IOException {
-        String type;
-        try (InputStream in = file.open()) {
-            type = detector.detect(in);
-        }
+        String type = detector.detect(file);
         ContentFacts facts = structure(file, type);
         Scanner.Result scan;
         try (InputStream in = file.open()) {
@@ -54,7 +51,7 @@ public final class FileInspector {
 
     private ContentFacts structure(EncryptedSpool file, String type) throws IOException {
         try {
-            if (FileTypes.isOoxml(type)) {
+            if (FileTypes.isOoxml(type) || type.equals(FileTypes.ZIP)) {
                 return ooxml.read(file.channel());
             }
             if (FileTypes.isOle(type)) {

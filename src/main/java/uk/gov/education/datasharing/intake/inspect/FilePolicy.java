@@ -26,7 +26,16 @@ public final class FilePolicy {
         }
     }
 
-    public Judgement judge(ReceivedFile file, ContentInspection content) {
+    /** A zip that is only an archive (not an Office, OpenDocument or other package), by content. */
+    public static boolean isPlainArchive(ContentInspection content) {
+        return content.detectedType().equals(FileTypes.ZIP) && !content.facts().officePackage();
+    }
+
+    /**
+     * @param unpacked whether the extractor unpacked every entry of this file (when it is an archive); an
+     *                 archive we could not look inside completely is refused, since its files were not checked
+     */
+    public Judgement judge(ReceivedFile file, ContentInspection content, boolean unpacked) {
         String type = content.detectedType();
         ContentFacts facts = content.facts();
         String name = file.safeName();
@@ -41,17 +50,27 @@ public final class FilePolicy {
         if (!found.isEmpty()) {
             return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.UNSAFE), found);
         }
-        if (type.equals(FileTypes.ZIP)) {
-            return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.ARCHIVE), found);
+        if (isPlainArchive(content)) {
+            if (unpacked) {
+                return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.ARCHIVE), found);
+            }
+            found.add(InspectionFindings.of(InspectionFindings.ARCHIVE_NOT_CHECKED, name, where, ""));
+            return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.UNSAFE), found);
         }
-        mismatch(file, type, found);
+        boolean brokenPackage = facts.officePackage() && type.equals(FileTypes.ZIP);
+        if (!brokenPackage) {
+            mismatch(file, type, found);
+        }
         if (type.startsWith("application/pkcs7") || type.equals("application/vnd.ms-tnef")) {
             // an encrypted S/MIME message or an unreadable winmail.dat: extraction has already said so
             return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.NOT_ACCEPTED), found);
         }
         DocumentClassifier.Recognition recognition = classifier.classify(facts, name);
         Verdict verdict = Verdict.ACCEPTED;
-        if (!FileTypes.isAccepted(type)) {
+        if (brokenPackage) {
+            verdict = Verdict.NOT_ACCEPTED;
+            found.add(InspectionFindings.of(InspectionFindings.DAMAGED, name, where, "an Office file"));
+        } else if (!FileTypes.isAccepted(type)) {
             verdict = Verdict.NOT_ACCEPTED;
             String code = switch (FileTypes.family(type)) {
                 case WORD -> InspectionFindings.SEND_AS_DOCX;

@@ -25,9 +25,10 @@ public final class InspectionFindings {
     public static final String FORMAT_NOT_ACCEPTED = "FORMAT_NOT_ACCEPTED";
     public static final String DAMAGED = "FILE_DAMAGED";
     public static final String TYPE_MISMATCH = "FILE_TYPE_MISMATCH";
+    public static final String ARCHIVE_NOT_CHECKED = "ARCHIVE_NOT_CHECKED";
 
     private static final Set<String> CODES = Set.of(PROGRAM, MACROS, EMBEDDED_OBJECTS, REMOTE_CONTENT, DDE, ENCRYPTED, PDF_ACTIVE,
-            TOO_COMPLEX, INFECTED, SEND_AS_DOCX, SEND_AS_XLSX, FORMAT_NOT_ACCEPTED, DAMAGED, TYPE_MISMATCH);
+            TOO_COMPLEX, INFECTED, SEND_AS_DOCX, SEND_AS_XLSX, FORMAT_NOT_ACCEPTED, DAMAGED, TYPE_MISMATCH, ARCHIVE_NOT_CHECKED);
 
     private InspectionFindings() {
     }
@@ -66,6 +67,10 @@ public final class InspectionFindings {
             case INFECTED -> new Defect(code, Severity.UNSAFE, document, location, found,
                     "Our virus check found a threat in this file (" + found + ").",
                     "Do not open this file again. Check your computer, then send a clean copy.");
+            case ARCHIVE_NOT_CHECKED -> new Defect(code, Severity.UNSAFE, document, location, found,
+                    "This is a zip file we could not look inside completely (it was renamed, inside other zip files, or we stopped "
+                            + "unpacking it), so we cannot accept it.",
+                    "Attach the files directly, not in a zip file. " + sendAgain);
             case SEND_AS_DOCX -> new Defect(code, Severity.ERROR, document, location, found,
                     "This file is " + found + ", which we cannot accept.", "Please send it as .docx (in Word: File, Save As, Word Document).");
             case SEND_AS_XLSX -> new Defect(code, Severity.ERROR, document, location, found,

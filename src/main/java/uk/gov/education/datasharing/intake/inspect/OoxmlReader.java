@@ -98,6 +98,7 @@ final class OoxmlReader {
                 } else if (name.contains("/embeddings/") || name.contains("/activex/")) {
                     facts.embeddedObjects = true;
                 } else if (name.equals("[content_types].xml")) {
+                    facts.officePackage = true;
                     contentTypes(entry);
                 } else if (name.endsWith(".rels")) {
                     relationships(entry);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -47,13 +48,25 @@ public final class FileExtractor {
     @FunctionalInterface
     public interface Sink {
         StoredObject store(InputStream content) throws IOException;
+
+        /**
+         * Whether a stored file is a plain zip archive by its content, when the sink knows (it has typed it);
+         * empty means unknown, and the declared type and name decide.
+         */
+        default Optional<Boolean> isArchive(StoredObject stored) {
+            return Optional.empty();
+        }
     }
 
-    /** The files found and what got in the way. */
-    public record Extraction(List<ReceivedFile> files, List<Defect> findings) {
+    /**
+     * The files found, what got in the way, and the SHA-256 of every archive whose entries were all
+     * unpacked (an archive not in that set was not, or not completely, looked inside).
+     */
+    public record Extraction(List<ReceivedFile> files, List<Defect> findings, Set<String> unpackedArchives) {
         public Extraction {
             files = List.copyOf(files);
             findings = List.copyOf(findings);
+            unpackedArchives = Set.copyOf(unpackedArchives);
         }
 
         public boolean hasFindings() {
@@ -71,7 +84,7 @@ public final class FileExtractor {
     public Extraction extract(MimeMessage message, Sink sink) throws IOException, MessagingException {
         Walk walk = new Walk(sink);
         walk.visit(message, "1", 0, "");
-        return new Extraction(walk.files, walk.findings);
+        return new Extraction(walk.files, walk.findings, walk.unpacked);
     }
 
     private final class Walk {
@@ -79,6 +92,7 @@ public final class FileExtractor {
         private final List<ReceivedFile> files = new ArrayList<>();
         private final List<Defect> findings = new ArrayList<>();
         private final Set<String> reported = new HashSet<>();
+        private final Set<String> unpacked = new HashSet<>();
         private int parts;
         private long totalBytes;
 
@@ -130,22 +144,34 @@ public final class FileExtractor {
             if (isTnef(type, safeName)) {
                 unpackTnef(part, name, safeName, path, container);
             } else {
+                StoredObject stored;
                 try (InputStream in = part.getInputStream()) {
-                    store(in, name, safeName, type, path, container);
+                    stored = store(in, name, safeName, type, path, container);
                 }
-                if (isZip(type, safeName)) {
+                if (stored != null && sink.isArchive(stored).orElse(isZip(type, safeName))) {
                     try (InputStream in = part.getInputStream()) {
-                        unzip(in, safeName, container, path, 1);
+                        unpack(stored, new SourceStream(in), safeName, container, path);
                     }
                 }
             }
         }
 
-        /** Stores one file within the per-file and per-message bounds; returns false when a bound stopped it. */
-        boolean store(InputStream in, String originalName, String safeName, String type, String path, String container) throws IOException {
+        /** Unpacks a stored archive from a fresh stream of it, remembering it when every entry was unpacked. */
+        private void unpack(StoredObject stored, InputStream archive, String safeName, String container, String path) throws IOException {
+            try {
+                if (unzip(archive, safeName, container, path, 1)) {
+                    unpacked.add(stored.sha256());
+                }
+            } catch (SourceStream.Unreadable e) {
+                findings.add(ExtractionFindings.of(ExtractionFindings.ARCHIVE_UNREADABLE, safeName, container, ""));
+            }
+        }
+
+        /** Stores one file within the per-file and per-message bounds; returns null when a bound stopped it. */
+        StoredObject store(InputStream in, String originalName, String safeName, String type, String path, String container) throws IOException {
             if (files.size() >= limits.files()) {
                 once(ExtractionFindings.TOO_MANY_FILES, "", "", "more than " + limits.files() + " files");
-                return false;
+                return null;
             }
             long remaining = limits.totalBytes() - totalBytes;
             boolean totalBinds = remaining < limits.fileBytes();
@@ -156,16 +182,16 @@ public final class FileExtractor {
             } catch (SourceStream.Unreadable e) {
                 // a decoding failure of this file (bad base64, truncated part); a failure of the sink still propagates
                 findings.add(ExtractionFindings.of(ExtractionFindings.FILE_UNREADABLE, safeName, container, ""));
-                return false;
+                return null;
             } catch (BoundedStream.LimitReached e) {
                 findings.add(totalBinds
                         ? ExtractionFindings.of(ExtractionFindings.TOTAL_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.totalBytes()))
                         : ExtractionFindings.of(ExtractionFindings.FILE_TOO_LARGE, safeName, container, ExtractionFindings.megabytes(limits.fileBytes())));
-                return false;
+                return null;
             }
             totalBytes += stored.size();
             files.add(new ReceivedFile(files.size() + 1, path, originalName, safeName, type, stored.size(), stored.sha256(), container));
-            return true;
+            return stored;
         }
 
         /**
@@ -233,7 +259,11 @@ public final class FileExtractor {
                     continue;
                 }
                 String innerSafe = SafeFileName.of(name, "attachment-" + (files.size() + 1) + ".bin");
-                store(new ByteArrayInputStream(contents), name, innerSafe, "application/octet-stream", path + "/tnef" + n, inside);
+                StoredObject stored = store(new ByteArrayInputStream(contents), name, innerSafe, "application/octet-stream",
+                        path + "/tnef" + n, inside);
+                if (stored != null && sink.isArchive(stored).orElse(isZip("", innerSafe))) {
+                    unpack(stored, new ByteArrayInputStream(contents), innerSafe, inside, path + "/tnef" + n);
+                }
             }
         }
 
@@ -267,13 +297,13 @@ public final class FileExtractor {
                         if (level >= limits.archiveDepth()) {
                             findings.add(ExtractionFindings.of(ExtractionFindings.ARCHIVE_TOO_DEEP, safe, container,
                                     "more than " + limits.archiveDepth() + " levels"));
-                            if (!store(guarded, entryName, safe, "application/zip", entryPath, container)) {
+                            if (store(guarded, entryName, safe, "application/zip", entryPath, container) == null) {
                                 return false;
                             }
                         } else if (!unzip(guarded, safe, container, entryPath, level + 1)) {
                             return false;
                         }
-                    } else if (!store(guarded, entryName, safe, "application/octet-stream", entryPath, container)) {
+                    } else if (store(guarded, entryName, safe, "application/octet-stream", entryPath, container) == null) {
                         // Stop here: moving to the next entry would make ZipInputStream inflate the rest of this one
                         // unseen by the ratio guard, which costs unbounded time on a crafted archive.
                         return false;

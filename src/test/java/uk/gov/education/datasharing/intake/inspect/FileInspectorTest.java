@@ -26,6 +26,9 @@ class FileInspectorTest {
     @TempDir
     Path dir;
 
+    /** Whether the extractor unpacked the file, when it is an archive. */
+    boolean unpacked;
+
     FilePolicy.Judgement judge(String name, String declaredType, byte[] content) throws IOException {
         return judge(new FileInspector(LIMITS, Scanner.NONE), name, declaredType, content);
     }
@@ -34,7 +37,7 @@ class FileInspectorTest {
         try (EncryptedSpool spool = EncryptedSpool.write(dir, "file-", out -> out.write(content), Long.MAX_VALUE)) {
             ContentInspection inspection = inspector.inspect(spool);
             ReceivedFile file = new ReceivedFile(1, "1.2", name, name, declaredType, content.length, spool.sha256());
-            return new FilePolicy().judge(file, inspection);
+            return new FilePolicy().judge(file, inspection, unpacked);
         }
     }
 
@@ -311,5 +314,26 @@ class FileInspectorTest {
         var limited = new FileInspector(new FileInspector.Limits(32 << 20, 2_000, 1L << 20, 3), Scanner.NONE);
         var j = judge(limited, "a.pdf", "", Documents.pdf("one", "two"));
         assertThat(codes(j)).containsExactly(InspectionFindings.TOO_COMPLEX);
+    }
+
+    @Test
+    void anArchiveIsAcceptedAsSuchOnlyWhenEveryEntryWasUnpacked() throws IOException {
+        byte[] zip = Documents.zip(Map.of("a.pdf", Documents.pdf("x")));
+        unpacked = true;
+        var whole = judge("evidence.zip", "application/zip", zip);
+        unpacked = false;
+        var renamed = judge("evidence.pdf", "application/pdf", zip);
+        assertThat(whole.check().verdict()).isEqualTo(Verdict.ARCHIVE);
+        assertThat(whole.findings()).isEmpty();
+        assertThat(renamed.check().verdict()).isEqualTo(Verdict.UNSAFE);
+        assertThat(codes(renamed)).containsExactly(InspectionFindings.ARCHIVE_NOT_CHECKED);
+    }
+
+    @Test
+    void anOfficePackageThatPoiCannotOpenIsDamagedNotAnArchive() throws IOException {
+        byte[] broken = Documents.edit(Documents.docx("x"), Map.of("word/unknown.part", new byte[] {1, 2, 3}));
+        var j = judge("form.docx", "", broken);
+        assertThat(j.check().detectedType()).isEqualTo(FileTypes.ZIP);
+        assertThat(codes(j)).containsExactly(InspectionFindings.DAMAGED);
     }
 }

@@ -298,4 +298,26 @@ class FileExtractorTest {
         b.put((byte) level).putInt(id).putInt(data.length).put(data).putShort((short) checksum);
         out.writeBytes(b.array());
     }
+
+    @Test
+    void shouldUnpackAZipRenamedAsSomethingElseWhenTheSinkSaysItIsAnArchive() throws Exception {
+        byte[] zip = uk.gov.education.datasharing.intake.Documents.zip(java.util.Map.of("inside.txt", "hello".getBytes()));
+        sink.probesContent = true;
+        FileExtractor.Extraction extraction = extract(Mails.withAttachments("a@b.test", "c@d.test", "S", "B", "evidence.pdf", zip));
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("evidence.pdf", "inside.txt");
+        assertThat(extraction.unpackedArchives()).containsExactly(extraction.files().get(0).sha256());
+    }
+
+    @Test
+    void shouldNotCountAnArchiveAsUnpackedWhenABoundStoppedIt() throws Exception {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            entries.put("f" + i + ".txt", new byte[] {1});
+        }
+        byte[] zip = uk.gov.education.datasharing.intake.Documents.zip(entries);
+        FileExtractor.Extraction extraction = extract(Mails.withAttachments("a@b.test", "c@d.test", "S", "B", "many.zip", zip),
+                new FileExtractor.Limits(20, 500, 100, 100_000, 1_000_000, 10, 100, 2));
+        assertThat(extraction.findings()).extracting(d -> d.code()).contains(ExtractionFindings.ARCHIVE_TOO_MANY_ENTRIES);
+        assertThat(extraction.unpackedArchives()).isEmpty();
+    }
 }

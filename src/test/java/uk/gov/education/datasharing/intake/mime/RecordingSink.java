@@ -13,6 +13,8 @@ import uk.gov.education.datasharing.intake.model.StoredObject;
 final class RecordingSink implements FileExtractor.Sink {
 
     final List<byte[]> stored = new ArrayList<>();
+    /** When set, says a stored file is an archive when its bytes start as a zip does (the gateway asks Tika). */
+    boolean probesContent;
 
     @Override
     public StoredObject store(InputStream in) throws IOException {
@@ -21,5 +23,14 @@ final class RecordingSink implements FileExtractor.Sink {
         MessageDigest digest = Sha256.newDigest();
         digest.update(bytes);
         return new StoredObject(Sha256.hex(digest), bytes.length, false);
+    }
+
+    @Override
+    public java.util.Optional<Boolean> isArchive(StoredObject object) {
+        if (!probesContent) {
+            return java.util.Optional.empty();
+        }
+        byte[] bytes = stored.get(stored.size() - 1);
+        return java.util.Optional.of(bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4);
     }
 }
