@@ -182,6 +182,29 @@ public final class Documents {
         }
     }
 
+    /** An OLE2 file with one stream of given content and other empty streams. */
+    public static byte[] oleWith(String stream, byte[] content, String... others) {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.getRoot().createDocument(stream, new ByteArrayInputStream(content));
+            for (String other : others) {
+                fs.getRoot().createDocument(other, new ByteArrayInputStream(new byte[4096]));
+            }
+            return write(fs::writeFilesystem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An Excel 97-2003 workbook saved with a password to open (RC4 CryptoAPI, as POI writes it). */
+    public static byte[] encryptedXls() {
+        org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword("secret");
+        try {
+            return xls();
+        } finally {
+            org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+    }
+
     /** A docx encrypted with a password (agile encryption), as Word's "Encrypt with Password" does. */
     public static byte[] encryptedDocx() {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FileFindingsIT extends GatewayITSupport {
 
     @Test
-    void shouldTellTheApplicantWhichFilesCouldNotBeKeptAndKeepTheRest() throws Exception {
+    void shouldTellTheApplicantWhichFilesCouldNotBeKeptKeepTheRestAndQuarantineAZipBomb() throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
             out.putNextEntry(new ZipEntry("zeros.bin"));
@@ -36,7 +36,11 @@ class FileFindingsIT extends GatewayITSupport {
                 "There is a problem with what you sent",
                 "- huge.xlsx: This file is larger than we accept (5 MB)",
                 "- archive.zip: This zip file expands far more than ordinary files do");
-        assertThat(cases()).singleElement().satisfies(c -> assertThat(c.files()).isEqualTo(2));
+        assertThat(reply.getSubject()).startsWith("We could not accept a file you sent");
+        assertThat(cases()).singleElement().satisfies(c -> {
+            assertThat(c.files()).isEqualTo(2);
+            assertThat(c.status()).isEqualTo(CaseStatus.QUARANTINED);
+        });
     }
 
     @Test

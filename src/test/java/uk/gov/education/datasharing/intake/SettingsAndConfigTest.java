@@ -111,6 +111,12 @@ class SettingsAndConfigTest {
         p.setProperty("intake.crypto.recipients", dir.resolve("k.asc").toString());
         p.setProperty("intake.imap.allow-plaintext", "yes");
         assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.imap.allow-plaintext:");
+        p.setProperty("intake.imap.allow-plaintext", "false");
+        p.setProperty("intake.scanner", "clamd");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.scanner:").hasMessageContaining("none");
+        p.setProperty("intake.scanner", "none");
+        p.setProperty("intake.limits.document-inflated-bytes", "0");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.limits.document-inflated-bytes:");
     }
 
     @Test

@@ -10,7 +10,7 @@ import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
 
 /**
  * Looks inside one spooled file: its type from content (Tika), then the structure reader for that type
- * (OOXML, OLE2 or PDF), then the scanner. Reads the plaintext only through the encrypted spool, so nothing
+ * (OOXML, OLE2, PDF or RTF), then the scanner. Reads the plaintext only through the encrypted spool, so nothing
  * readable reaches the disk. Problems with the file's content become facts, never exceptions; only a
  * failure to read the spool itself propagates.
  */
@@ -26,6 +26,7 @@ public final class FileInspector {
     private final OoxmlReader ooxml;
     private final OleReader ole;
     private final PdfReader pdf;
+    private final RtfReader rtf = new RtfReader();
     private final Scanner scanner;
 
     public FileInspector(Limits limits, Scanner scanner) {
@@ -61,6 +62,11 @@ public final class FileInspector {
             }
             if (type.equals(FileTypes.PDF)) {
                 return pdf.read(file.channel());
+            }
+            if (type.equals("application/rtf") || type.equals("text/rtf")) {
+                try (InputStream in = file.open()) {
+                    return rtf.read(in);
+                }
             }
             return ContentFacts.NONE;
         } catch (StackOverflowError e) {

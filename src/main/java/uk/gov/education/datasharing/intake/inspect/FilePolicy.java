@@ -87,7 +87,7 @@ public final class FilePolicy {
 
     private static void unsafe(String type, ContentFacts facts, String name, String where, List<Defect> found) {
         if (FileTypes.isProgram(type)) {
-            found.add(InspectionFindings.of(InspectionFindings.PROGRAM, name, where, type));
+            found.add(InspectionFindings.of(InspectionFindings.PROGRAM, name, where, FileTypes.describe(type)));
         } else if (FileTypes.hasProgramExtension(name)) {
             found.add(InspectionFindings.of(InspectionFindings.PROGRAM, name, where, "." + FileTypes.extension(name) + " file"));
         }

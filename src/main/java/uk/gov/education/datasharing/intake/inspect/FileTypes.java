@@ -32,7 +32,9 @@ final class FileTypes {
             "application/x-apple-diskimage", "application/vnd.android.package-archive", "application/x-iso9660-image",
             "application/x-ms-wim", "application/vnd.ms-cab-compressed", "application/x-shockwave-flash",
             "application/x-msaccess", "application/x-ms-application", "application/x-silverlight-app",
-            "application/x-powershell", "text/x-powershell", "application/x-ms-manifest");
+            "application/x-powershell", "text/x-powershell", "application/x-ms-manifest",
+            // documents a browser runs: scripts inside them run when the team opens them
+            "text/html", "application/xhtml+xml", "image/svg+xml", "application/x-msmetafile");
 
     /** Extensions that Windows, macOS or a browser would run or install, whatever the content. */
     private static final Set<String> PROGRAM_EXTENSIONS = Set.of("exe", "com", "scr", "pif", "bat", "cmd", "vbs", "vbe",
@@ -63,8 +65,12 @@ final class FileTypes {
         return PROGRAM_EXTENSIONS.contains(extension(fileName));
     }
 
+    /**
+     * Types that exist to carry macros. Excel's binary workbook is named "macroenabled" by Tika whether or
+     * not it has any, so for it only a VBA part found inside counts.
+     */
     static boolean isMacroEnabled(String type) {
-        return type.contains("macroenabled") || type.equals("application/vnd.ms-excel.sheet.binary.macroenabled.12");
+        return type.contains("macroenabled") && !type.equals("application/vnd.ms-excel.sheet.binary.macroenabled.12");
     }
 
     static boolean isOoxml(String type) {
@@ -139,7 +145,8 @@ final class FileTypes {
             case "application/rtf", "text/rtf" -> "a rich text file (.rtf)";
             case "text/csv" -> "a CSV file";
             case "text/plain" -> "a plain text file";
-            case "text/html", "application/xhtml+xml" -> "a web page";
+            case "text/html", "application/xhtml+xml" -> "a web page, which can run scripts";
+            case "image/svg+xml" -> "an SVG picture, which can run scripts";
             case "application/vnd.apple.pages" -> "an Apple Pages document";
             case "application/vnd.apple.numbers" -> "an Apple Numbers spreadsheet";
             case "application/vnd.openxmlformats-officedocument.wordprocessingml.template" -> "a Word template (.dotx)";

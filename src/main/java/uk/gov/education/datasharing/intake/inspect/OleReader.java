@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.apache.poi.poifs.filesystem.DirectoryEntry;
+import org.apache.poi.poifs.filesystem.DocumentEntry;
+import org.apache.poi.poifs.filesystem.DocumentInputStream;
 import org.apache.poi.poifs.filesystem.Entry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
@@ -19,6 +21,7 @@ final class OleReader {
 
     private static final Set<String> MACRO_STORAGES = Set.of("macros", "_vba_project_cur", "vba", "_vba_project");
     private static final int MAX_ENTRIES = 10_000;
+    private static final int FILEPASS = 0x002F;
 
     private final long maxBytes;
 
@@ -38,7 +41,8 @@ final class OleReader {
             for (Entry entry : root) {
                 top.add(entry.getName().toLowerCase(Locale.ROOT));
             }
-            if (top.contains("encryptedpackage") || top.contains("encryptioninfo")) {
+            if (top.contains("encryptedpackage") || top.contains("encryptioninfo") || top.contains("encryptedsummary")
+                    || wordEncrypted(root) || workbookEncrypted(root)) {
                 facts.encrypted = true;
             }
             walk(root, facts, new int[] {0}, 0);
@@ -49,6 +53,42 @@ final class OleReader {
             facts.unreadable = true;
         }
         return facts.build();
+    }
+
+    /** Word 97-2003: the fEncrypted bit of the file information block at the start of the WordDocument stream. */
+    private static boolean wordEncrypted(DirectoryEntry root) throws IOException {
+        if (!root.hasEntryCaseInsensitive("WordDocument")) {
+            return false;
+        }
+        try (InputStream in = new DocumentInputStream((DocumentEntry) root.getEntryCaseInsensitive("WordDocument"))) {
+            byte[] fib = in.readNBytes(12);
+            return fib.length == 12 && (fib[0x0B] & 0x01) != 0;
+        }
+    }
+
+    /** Excel 97-2003: a FILEPASS record among the first records of the workbook globals. */
+    private static boolean workbookEncrypted(DirectoryEntry root) throws IOException {
+        String name = root.hasEntryCaseInsensitive("Workbook") ? "Workbook" : root.hasEntryCaseInsensitive("Book") ? "Book" : null;
+        if (name == null) {
+            return false;
+        }
+        try (InputStream in = new DocumentInputStream((DocumentEntry) root.getEntryCaseInsensitive(name))) {
+            for (int i = 0; i < 32; i++) {
+                byte[] header = in.readNBytes(4);
+                if (header.length < 4) {
+                    return false;
+                }
+                int type = (header[0] & 0xff) | (header[1] & 0xff) << 8;
+                int length = (header[2] & 0xff) | (header[3] & 0xff) << 8;
+                if (type == FILEPASS) {
+                    return true;
+                }
+                if (in.skip(length) < length) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     private static void walk(DirectoryEntry directory, ContentFacts.Collector facts, int[] seen, int depth) {

@@ -136,7 +136,8 @@ final class OoxmlReader {
                 while (xml.hasNext()) {
                     if (xml.next() == XMLStreamConstants.START_ELEMENT) {
                         String type = String.valueOf(SafeXml.attribute(xml, "ContentType")).toLowerCase(Locale.ROOT);
-                        if (type.contains("macroenabled") || type.contains("vbaproject") || type.contains("ms-excel.sheet.binary")) {
+                        // Excel's binary workbook is "macroEnabled" by name whether or not it has macros; its VBA part decides
+                        if (type.contains("vbaproject") || type.contains("macroenabled") && !type.contains("sheet.binary")) {
                             facts.macros = true;
                         }
                         if (type.contains("oleobject") || type.contains("activex")) {

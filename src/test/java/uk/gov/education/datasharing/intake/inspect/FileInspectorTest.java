@@ -336,4 +336,44 @@ class FileInspectorTest {
         assertThat(j.check().detectedType()).isEqualTo(FileTypes.ZIP);
         assertThat(codes(j)).containsExactly(InspectionFindings.DAMAGED);
     }
+
+    @Test
+    void passwordProtectedLegacyWordAndExcelFilesAreUnsafeNotJustTheWrongFormat() throws IOException {
+        byte[] fib = new byte[64];
+        fib[0] = (byte) 0xEC;
+        fib[1] = (byte) 0xA5;
+        fib[0x0B] = 0x01; // fEncrypted
+        var doc = judge("form.doc", "application/msword", Documents.oleWith("WordDocument", fib, "1Table"));
+        var xls = judge("tables.xls", "application/vnd.ms-excel", Documents.encryptedXls());
+        assertThat(codes(doc)).containsExactly(InspectionFindings.ENCRYPTED);
+        assertThat(codes(xls)).containsExactly(InspectionFindings.ENCRYPTED);
+    }
+
+    @Test
+    void anRtfWithAnEmbeddedObjectIsUnsafeAndAPlainOneIsTheWrongFormat() throws IOException {
+        byte[] plain = "{\\rtf1\\ansi Hello \\b world\\b0}".getBytes(StandardCharsets.US_ASCII);
+        byte[] object = "{\\rtf1{\\object\\objemb{\\*\\objdata 0105000002000000}}}".getBytes(StandardCharsets.US_ASCII);
+        assertThat(codes(judge("form.rtf", "", plain))).containsExactly(InspectionFindings.SEND_AS_DOCX);
+        assertThat(codes(judge("form.docx", "", object))).contains(InspectionFindings.EMBEDDED_OBJECTS);
+    }
+
+    @Test
+    void webPagesAndSvgPicturesAreUnsafeBecauseTheyRunScripts() throws IOException {
+        byte[] html = "<!DOCTYPE html><html><head><script>alert(1)</script></head><body>x</body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(codes(judge("evidence.pdf", "", html))).containsExactly(InspectionFindings.PROGRAM);
+        assertThat(codes(judge("logo.png", "", svg))).containsExactly(InspectionFindings.PROGRAM);
+    }
+
+    @Test
+    void anExcelBinaryWorkbookWithoutMacrosIsAskedForAsXlsx() throws IOException {
+        byte[] xlsx = Documents.xlsx(Map.of("S", new String[][] {{"a"}}));
+        String types = new String(Documents.read(xlsx, "[Content_Types].xml"), StandardCharsets.UTF_8)
+                .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                        "application/vnd.ms-excel.sheet.binary.macroEnabled.main");
+        var j = judge("tables.xlsb", "", Documents.edit(xlsx, Map.of("[Content_Types].xml", types.getBytes(StandardCharsets.UTF_8))));
+        assertThat(j.check().detectedType()).isEqualTo("application/vnd.ms-excel.sheet.binary.macroenabled.12");
+        assertThat(codes(j)).containsExactly(InspectionFindings.SEND_AS_XLSX);
+    }
 }
