@@ -7,7 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /** StAX readers for untrusted XML: no DTDs, no external entities, bounded element depth, no coalescing. */
-final class SafeXml {
+public final class SafeXml {
 
     static final int MAX_DEPTH = 256;
     private static final XMLInputFactory FACTORY = factory();
@@ -15,12 +15,12 @@ final class SafeXml {
     private SafeXml() {
     }
 
-    static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+    public static XMLStreamReader reader(InputStream in) throws XMLStreamException {
         return FACTORY.createXMLStreamReader(in);
     }
 
     /** An attribute by local name, whatever its namespace prefix (OOXML has transitional and strict namespaces). */
-    static String attribute(XMLStreamReader xml, String localName) {
+    public static String attribute(XMLStreamReader xml, String localName) {
         for (int i = 0; i < xml.getAttributeCount(); i++) {
             if (xml.getAttributeLocalName(i).equals(localName)) {
                 return xml.getAttributeValue(i);
