@@ -9,7 +9,7 @@ import javax.xml.stream.XMLStreamReader;
 /** StAX readers for untrusted XML: no DTDs, no external entities, bounded element depth, no coalescing. */
 public final class SafeXml {
 
-    static final int MAX_DEPTH = 256;
+    public static final int MAX_DEPTH = 256;
     private static final XMLInputFactory FACTORY = factory();
 
     private SafeXml() {

@@ -54,7 +54,16 @@ class SchemasTest {
                 assertThat(d.route()).isEqualTo("ons-ras"));
         assertThat(schemas.dataTables().columns().get(DataTableLayout.IDENTIFIABILITY)).contains("Identification Risk");
         assertThat(schemas.rules().dataNeededMaxMonthsAhead()).isEqualTo(3);
-        assertThat(schemas.catalogue("npd")).hasValueSatisfying(c -> assertThat(c.item("upn")).isPresent());
+        assertThat(schemas.catalogues()).isEmpty();
+    }
+
+    @Test
+    void cataloguesAreLoadedBySource() throws IOException {
+        copy();
+        Files.writeString(dir.resolve("catalogues/npd.yaml"), "source: NPD\nedition: October 2018\nitems:\n"
+                + "  - {alias: UPN, sheet: SC_Pupil, identifiability: 2, sensitivity: E, years-populated: \"2001/02 - \"}\n");
+        assertThat(Schemas.load(dir).catalogue("npd")).hasValueSatisfying(c -> assertThat(c.item("upn")).hasValueSatisfying(i ->
+                assertThat(i.identifiability()).isEqualTo(2)));
     }
 
     @Test

@@ -1,0 +1,182 @@
+package uk.gov.education.datasharing.intake.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+import uk.gov.education.datasharing.intake.inspect.SafeXml;
+import uk.gov.education.datasharing.intake.schema.FormSchema;
+
+/**
+ * Reads a Word form's answers, streaming word/document.xml: by content-control tag (also inside tables and
+ * repeating sections, whose repeated answers are joined by new lines; a control still showing its
+ * placeholder is blank). When the form has no tagged controls (re-saved or retyped), answers come from
+ * table rows whose first cell is a field's label and second cell the answer.
+ */
+public final class FormReader {
+
+    private static final int MAX_ANSWER = 10_000;
+    private static final int MAX_FIELDS = 2_000;
+    private static final int MAX_ROWS = 5_000;
+
+    /** @throws IOException when the file cannot be read as a Word document */
+    public FormAnswers read(String document, SeekableByteChannel channel, FormSchema schema) throws IOException {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
+            ZipArchiveEntry body = zip.getEntry("word/document.xml");
+            if (body == null) {
+                throw new IOException("no document part");
+            }
+            Parsed parsed;
+            try (InputStream in = zip.getInputStream(body)) {
+                parsed = parse(in);
+            }
+            Map<String, String> answers = new LinkedHashMap<>();
+            for (FormSchema.Field field : schema.fields()) {
+                if (parsed.tagged.containsKey(field.id())) {
+                    answers.put(field.id(), parsed.tagged.get(field.id()));
+                }
+            }
+            if (!answers.isEmpty()) {
+                return new FormAnswers(document, answers, false);
+            }
+            Map<String, String> byLabel = new HashMap<>();
+            for (String[] row : parsed.rows) {
+                byLabel.putIfAbsent(normal(row[0]), row[1]);
+            }
+            for (FormSchema.Field field : schema.fields()) {
+                String answer = byLabel.get(normal(field.label()));
+                if (answer != null) {
+                    answers.put(field.id(), answer);
+                }
+            }
+            return new FormAnswers(document, answers, true);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw new IOException("not a readable Word document", e);
+        }
+    }
+
+    static String normal(String label) {
+        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private record Parsed(Map<String, String> tagged, List<String[]> rows) {
+    }
+
+    private static final class Control {
+        String tag;
+        boolean placeholder;
+        Boolean checked;
+        final StringBuilder text = new StringBuilder();
+    }
+
+    private static Parsed parse(InputStream in) throws XMLStreamException {
+        Map<String, String> tagged = new HashMap<>();
+        List<String[]> rows = new ArrayList<>();
+        Deque<Control> controls = new ArrayDeque<>();
+        Deque<List<StringBuilder>> tableRows = new ArrayDeque<>();
+        Deque<StringBuilder> cells = new ArrayDeque<>();
+        boolean inProperties = false;
+        boolean inText = false;
+        XMLStreamReader xml = SafeXml.reader(in);
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "sdt" -> {
+                            if (controls.size() >= SafeXml.MAX_DEPTH) {
+                                throw new XMLStreamException("controls nested too deeply");
+                            }
+                            controls.push(new Control());
+                        }
+                        case "sdtPr" -> inProperties = true;
+                        case "tag" -> {
+                            if (inProperties && !controls.isEmpty()) {
+                                controls.peek().tag = SafeXml.attribute(xml, "val");
+                            }
+                        }
+                        case "showingPlcHdr" -> {
+                            if (inProperties && !controls.isEmpty()) {
+                                controls.peek().placeholder = !"0".equals(SafeXml.attribute(xml, "val"))
+                                        && !"false".equals(SafeXml.attribute(xml, "val"));
+                            }
+                        }
+                        case "checked" -> {
+                            if (inProperties && !controls.isEmpty()) {
+                                String val = SafeXml.attribute(xml, "val");
+                                controls.peek().checked = "1".equals(val) || "true".equals(val);
+                            }
+                        }
+                        case "tr" -> tableRows.push(new ArrayList<>());
+                        case "tc" -> {
+                            StringBuilder cell = new StringBuilder();
+                            cells.push(cell);
+                            if (!tableRows.isEmpty()) {
+                                tableRows.peek().add(cell);
+                            }
+                        }
+                        case "t" -> inText = true;
+                        case "tab", "br" -> appendAll(controls, cells, " ");
+                        default -> {
+                        }
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS && inText) {
+                    appendAll(controls, cells, new String(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength()));
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "t" -> inText = false;
+                        case "sdtPr" -> inProperties = false;
+                        case "p" -> appendAll(controls, cells, "\n");
+                        case "sdt" -> {
+                            Control control = controls.pop();
+                            if (control.tag != null && tagged.size() < MAX_FIELDS) {
+                                String value = control.checked != null ? (control.checked ? "Yes" : "No")
+                                        : control.placeholder ? "" : control.text.toString().strip();
+                                tagged.merge(control.tag, value, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b);
+                            }
+                        }
+                        case "tc" -> cells.poll();
+                        case "tr" -> {
+                            List<StringBuilder> row = tableRows.poll();
+                            if (row != null && row.size() >= 2 && rows.size() < MAX_ROWS) {
+                                rows.add(new String[] {row.get(0).toString().strip(), row.get(1).toString().strip()});
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+        } finally {
+            xml.close();
+        }
+        return new Parsed(tagged, rows);
+    }
+
+    private static void appendAll(Deque<Control> controls, Deque<StringBuilder> cells, String text) {
+        for (Control control : controls) {
+            if (control.text.length() < MAX_ANSWER) {
+                control.text.append(text);
+            }
+        }
+        StringBuilder cell = cells.peek();
+        if (cell != null && cell.length() < MAX_ANSWER) {
+            cell.append(text);
+        }
+    }
+}
