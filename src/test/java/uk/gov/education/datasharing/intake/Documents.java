@@ -72,10 +72,30 @@ public final class Documents {
         return edit(docx("placeholder"), Map.of("word/document.xml", document.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A paragraph holding a content control (structured document tag) with a tag and text. */
+    /** A paragraph holding a content control (structured document tag) with a tag and text; new lines become line breaks. */
     public static String contentControl(String tag, String text) {
-        return "<w:p><w:sdt><w:sdtPr><w:tag w:val=\"" + tag + "\"/></w:sdtPr><w:sdtContent><w:r><w:t>" + text
-                + "</w:t></w:r></w:sdtContent></w:sdt></w:p>";
+        return "<w:p><w:sdt><w:sdtPr><w:tag w:val=\"" + tag + "\"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space=\"preserve\">"
+                + escape(text).replace("\n", "</w:t><w:br/><w:t xml:space=\"preserve\">") + "</w:t></w:r></w:sdtContent></w:sdt></w:p>";
+    }
+
+    /** A Word form whose answers are content controls tagged with the field ids, as the project's templates are. */
+    public static byte[] form(Map<String, String> answers) {
+        StringBuilder body = new StringBuilder();
+        answers.forEach((id, answer) -> body.append("<w:p><w:r><w:t>").append(escape(id)).append("</w:t></w:r></w:p>")
+                .append(contentControl(id, answer)));
+        return docxWithBody(body.toString());
+    }
+
+    /** A form that lost its controls: a table of "label | answer" rows. */
+    public static byte[] labelTable(Map<String, String> labelsAndAnswers) {
+        StringBuilder body = new StringBuilder("<w:tbl>");
+        labelsAndAnswers.forEach((label, answer) -> body.append("<w:tr><w:tc><w:p><w:r><w:t>").append(escape(label))
+                .append("</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>").append(escape(answer)).append("</w:t></w:r></w:p></w:tc></w:tr>"));
+        return docxWithBody(body.append("</w:tbl>").toString());
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** A workbook with one sheet per entry; each row is a string array. */

@@ -131,7 +131,8 @@ public final class FormReader {
                             }
                         }
                         case "t" -> inText = true;
-                        case "tab", "br" -> appendAll(controls, cells, " ");
+                        case "tab" -> appendAll(controls, cells, " ");
+                        case "br", "cr" -> appendAll(controls, cells, "\n");
                         default -> {
                         }
                     }

@@ -1,0 +1,83 @@
+package uk.gov.education.datasharing.intake.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.gov.education.datasharing.intake.Documents;
+import uk.gov.education.datasharing.intake.schema.Schemas;
+
+class FormReaderTest {
+
+    static final Schemas SCHEMAS = Schemas.load(Path.of("schemas"));
+
+    @TempDir
+    Path dir;
+
+    FormAnswers read(byte[] docx) throws IOException {
+        Path file = dir.resolve("f" + System.nanoTime() + ".docx");
+        Files.write(file, docx);
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            return new FormReader().read("form.docx", channel, SCHEMAS.applicationForm());
+        }
+    }
+
+    @Test
+    void readsAnswersByContentControlTagIncludingLineBreaksAndSymbols() throws IOException {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("applicant.name", "Dr Ada O'Neil & Co <PI>");
+        answers.put("access.other-organisations", "Partner University\nData Lab Ltd");
+        FormAnswers form = read(Documents.form(answers));
+        assertThat(form.fromLabels()).isFalse();
+        assertThat(form.answer("applicant.name")).hasValue("Dr Ada O'Neil & Co <PI>");
+        assertThat(form.answer("access.other-organisations")).hasValue("Partner University\nData Lab Ltd");
+        assertThat(form.answer("project.title")).isEmpty();
+    }
+
+    @Test
+    void aControlStillShowingItsPlaceholderIsBlank() throws IOException {
+        byte[] docx = Documents.docxWithBody("<w:p><w:sdt><w:sdtPr><w:tag w:val=\"project.title\"/><w:showingPlcHdr/></w:sdtPr>"
+                + "<w:sdtContent><w:r><w:t>Click or tap here to enter text.</w:t></w:r></w:sdtContent></w:sdt></w:p>"
+                + Documents.contentControl("applicant.name", "Ada"));
+        FormAnswers form = read(docx);
+        assertThat(form.answer("project.title")).isEmpty();
+        assertThat(form.answer("applicant.name")).hasValue("Ada");
+    }
+
+    @Test
+    void controlsInsideTablesAndRepeatingSectionsAreRead() throws IOException {
+        String repeating = "<w:sdt><w:sdtPr><w:tag w:val=\"researchers-section\"/></w:sdtPr><w:sdtContent>"
+                + Documents.contentControl("access.researchers", "Ada (ONS 1)") + Documents.contentControl("access.researchers", "Bob (ONS 2)")
+                + "</w:sdtContent></w:sdt>";
+        String table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Project title</w:t></w:r></w:p></w:tc><w:tc>"
+                + Documents.contentControl("project.title", "Gaps") + "</w:tc></w:tr></w:tbl>";
+        FormAnswers form = read(Documents.docxWithBody(repeating + table));
+        assertThat(form.answer("access.researchers")).hasValue("Ada (ONS 1)\nBob (ONS 2)");
+        assertThat(form.answer("project.title")).hasValue("Gaps");
+    }
+
+    @Test
+    void aFormThatLostItsControlsIsReadFromLabelRows() throws IOException {
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("Full name:", "Ada Researcher");
+        rows.put("ICO registration number *", "Z1234567");
+        rows.put("Something else", "ignored");
+        FormAnswers form = read(Documents.labelTable(rows));
+        assertThat(form.fromLabels()).isTrue();
+        assertThat(form.answers()).containsOnly(Map.entry("applicant.name", "Ada Researcher"), Map.entry("applicant.ico-number", "Z1234567"));
+    }
+
+    @Test
+    void aFileThatIsNotAWordDocumentIsAnError() {
+        assertThatThrownBy(() -> read(Documents.xlsx(Map.of("S", new String[][] {{"a"}})))).isInstanceOf(IOException.class);
+    }
+}
