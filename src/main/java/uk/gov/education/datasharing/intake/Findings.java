@@ -12,6 +12,9 @@ final class Findings {
     }
 
     static Defect of(StoredFinding f) {
+        if (!f.message().isEmpty() && !InspectionFindings.knows(f.code())) {
+            return new Defect(f.code(), Defect.Severity.valueOf(f.severity()), f.document(), f.location(), f.found(), f.message(), f.fix());
+        }
         return InspectionFindings.knows(f.code())
                 ? InspectionFindings.of(f.code(), f.document(), f.location(), f.found())
                 : ExtractionFindings.of(f.code(), f.document(), f.location(), f.found());

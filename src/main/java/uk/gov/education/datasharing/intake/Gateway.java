@@ -18,6 +18,8 @@ import uk.gov.education.datasharing.intake.intake.InboundHeaderFilter;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.reply.RetryPolicy;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport;
+import uk.gov.education.datasharing.intake.schema.SchemaException;
+import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
 
@@ -48,6 +50,7 @@ public final class Gateway implements AutoCloseable {
         } catch (TeamPublicKeys.KeyFileException e) {
             throw new ConfigException("intake.crypto.recipients", e.getMessage());
         }
+        Schemas schemas = loadSchemas(settings);
         Database db = openDatabase(config);
         try {
             Path storeDir = config.storeDir();
@@ -58,8 +61,8 @@ public final class Gateway implements AutoCloseable {
                 LOG.info("removed {} unreadable temporary files left by an earlier stop", purged);
             }
             Clock clock = Clock.systemUTC();
-            ReplyComposer composer = new ReplyComposer(config.mailboxAddress(), config.mailboxName());
-            IntakePipeline pipeline = new IntakePipeline(config, db, store, spoolDir, composer, clock);
+            ReplyComposer composer = new ReplyComposer(config.mailboxAddress(), config.mailboxName(), schemas.rules().listBeforeGrouping());
+            IntakePipeline pipeline = new IntakePipeline(config, db, store, spoolDir, composer, clock, schemas);
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
                     config.smtp().username(), config.smtp().password(), smtpExtras(config));
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,
@@ -80,6 +83,16 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** The rules in schemas/, parsed once; a broken file stops start-up naming the file, line and field. */
+    static Schemas loadSchemas(Settings settings) {
+        String dir = settings.get("intake.schemas.dir");
+        try {
+            return Schemas.load(Path.of(dir == null ? "schemas" : dir));
+        } catch (SchemaException e) {
+            throw new ConfigException("intake.schemas.dir", e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,12 @@ import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
 import uk.gov.education.datasharing.intake.store.InboundMessages.State;
 import uk.gov.education.datasharing.intake.store.ManifestCodec;
 import uk.gov.education.datasharing.intake.store.Outbox;
+import uk.gov.education.datasharing.intake.schema.Routing;
+import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.triage.CaseLinker;
+import uk.gov.education.datasharing.intake.validate.SubmissionReader;
+import uk.gov.education.datasharing.intake.validate.Validation;
+import uk.gov.education.datasharing.intake.validate.Validator;
 
 /**
  * One polled message, start to finish: spool it encrypted, count the attempt, screen out automatic mail,
@@ -65,6 +71,12 @@ public final class IntakePipeline {
     private static final Logger LOG = LoggerFactory.getLogger("intake");
     private static final String UNKNOWN_SENDER = "";
     private static final String UNSAFE_FILE = "UNSAFE_FILE";
+    /** A finding that sends the applicant to another service; the reply shows it apart from the problems. */
+    public static final String REDIRECT = "REDIRECT";
+    private static final java.util.Set<String> ANSWER_CODES = java.util.Set.of("ANSWER_FORMAT", "ANSWER_NOT_APPLICABLE", "ANSWER_MUST_BE",
+            "EXPLANATION_MISSING", "DATA_NEEDED_TOO_FAR_AHEAD");
+    private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
+    private static final int MAX_REQUESTED_ROWS = 200_000;
 
     private final GatewayConfig config;
     private final Database db;
@@ -73,6 +85,8 @@ public final class IntakePipeline {
     private final FileExtractor extractor;
     private final FileInspector inspector;
     private final FilePolicy policy = new FilePolicy();
+    private final Schemas schemas;
+    private final Validator validator;
     private final IsAutomaticMail isAutomatic;
     private final CaseLinker linker = new CaseLinker();
     private final ReplyComposer composer;
@@ -84,13 +98,15 @@ public final class IntakePipeline {
     private final SecureRandom random = new SecureRandom();
 
     public IntakePipeline(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir,
-                          ReplyComposer composer, Clock clock) {
-        this(config, db, store, spoolDir, composer, clock, Scanner.NONE);
+                          ReplyComposer composer, Clock clock, Schemas schemas) {
+        this(config, db, store, spoolDir, composer, clock, schemas, Scanner.NONE);
     }
 
     public IntakePipeline(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir,
-                          ReplyComposer composer, Clock clock, Scanner scanner) {
+                          ReplyComposer composer, Clock clock, Schemas schemas, Scanner scanner) {
         this.config = config;
+        this.schemas = schemas;
+        this.validator = new Validator(schemas);
         this.db = db;
         this.store = store;
         this.spoolDir = spoolDir;
@@ -162,9 +178,9 @@ public final class IntakePipeline {
             if (overLimit) {
                 return ignore(sha, "REPLY_LIMIT", now);
             }
-            InspectingSink sink = new InspectingSink();
+            InspectingSink sink = new InspectingSink(new SubmissionReader(schemas, MAX_REQUESTED_ROWS));
             FileExtractor.Extraction extraction = extractor.extract(mime, sink);
-            Checked checked = check(extraction, sink.inspections);
+            Checked checked = check(extraction, sink, now);
             if (!checked.findings().isEmpty()) {
                 LOG.info("message {}: findings {}", Sha256.shortForm(sha),
                         checked.findings().stream().map(Defect::code).distinct().toList());
@@ -180,6 +196,12 @@ public final class IntakePipeline {
      */
     private final class InspectingSink implements FileExtractor.Sink {
         final Map<String, ContentInspection> inspections = new HashMap<>();
+        final Map<String, SubmissionReader.Parsed> parsed = new HashMap<>();
+        final SubmissionReader reader;
+
+        InspectingSink(SubmissionReader reader) {
+            this.reader = reader;
+        }
 
         @Override
         public StoredObject store(InputStream content) throws IOException {
@@ -189,7 +211,11 @@ public final class IntakePipeline {
                     stored = IntakePipeline.this.store.put(plain);
                 }
                 if (!inspections.containsKey(stored.sha256())) {
-                    inspections.put(stored.sha256(), inspector.inspect(file));
+                    ContentInspection inspection = inspector.inspect(file);
+                    inspections.put(stored.sha256(), inspection);
+                    // read forms and workbooks now, while the plaintext is reachable through the spool; named later
+                    ReceivedFile unnamed = new ReceivedFile(0, "", "", "", "application/octet-stream", stored.size(), stored.sha256());
+                    parsed.put(stored.sha256(), reader.parse(policy.judge(unnamed, inspection, false).check(), file::channel));
                 }
                 return stored;
             }
@@ -202,21 +228,46 @@ public final class IntakePipeline {
         }
     }
 
-    /** The files with what inspection decided, every finding, and whether any file was refused as unsafe. */
-    record Checked(List<ReceivedFile> files, List<Defect> findings, boolean unsafe) {
+    /**
+     * The files with what inspection decided, every finding (files, then validation), whether any file was
+     * refused as unsafe, and the outcome.
+     */
+    record Checked(List<ReceivedFile> files, List<Defect> findings, boolean unsafe, Outcome outcome) {
     }
 
-    private Checked check(FileExtractor.Extraction extraction, Map<String, ContentInspection> inspections) {
+    private Checked check(FileExtractor.Extraction extraction, InspectingSink sink, Instant now) {
         List<ReceivedFile> files = new ArrayList<>();
         List<Defect> findings = new ArrayList<>(extraction.findings());
         for (ReceivedFile file : extraction.files()) {
-            FilePolicy.Judgement judgement = policy.judge(file, inspections.get(file.sha256()),
+            FilePolicy.Judgement judgement = policy.judge(file, sink.inspections.get(file.sha256()),
                     extraction.unpackedArchives().contains(file.sha256()));
             files.add(file.withCheck(judgement.check()));
             findings.addAll(judgement.findings());
+            sink.reader.add(file.safeName(), judgement.check(), sink.parsed.getOrDefault(file.sha256(), SubmissionReader.Parsed.NOTHING));
         }
-        boolean unsafe = findings.stream().anyMatch(d -> d.severity() == Defect.Severity.UNSAFE);
-        return new Checked(files, findings, unsafe);
+        if (findings.stream().anyMatch(d -> d.severity() == Defect.Severity.UNSAFE)) {
+            return new Checked(files, findings, true, Outcome.QUARANTINED);
+        }
+        Validation validation = validator.validate(sink.reader.submission(LocalDate.ofInstant(now, UK)));
+        findings.addAll(sink.reader.problems());
+        validation.problems().stream().map(IntakePipeline::withoutAnswers).forEach(findings::add);
+        for (Routing.Redirect redirect : validation.redirects()) {
+            findings.add(new Defect(REDIRECT, Defect.Severity.WARNING, "", redirect.to(), "", redirect.message(), redirect.link()));
+        }
+        boolean errors = findings.stream().anyMatch(d -> d.severity() == Defect.Severity.ERROR);
+        Outcome outcome = switch (validation.outcome()) {
+            case ACCEPTED -> errors ? Outcome.DEFECTS : Outcome.ACCEPTED;
+            case DEFECTS -> Outcome.DEFECTS;
+            case REDIRECTED -> Outcome.REDIRECTED;
+            case ENQUIRY -> Outcome.ENQUIRY;
+        };
+        return new Checked(files, findings, false, outcome);
+    }
+
+    /** Findings about answers keep where and what is wrong, never the applicant's answer itself. */
+    private static Defect withoutAnswers(Defect d) {
+        return d.code().startsWith("DATA_TABLE") || d.found().isEmpty() || !ANSWER_CODES.contains(d.code()) ? d
+                : new Defect(d.code(), d.severity(), d.document(), d.location(), "", d.message(), d.fix());
     }
 
     private Result record(EncryptedSpool spool, Attempt attempt, Envelope envelope, String sender,
@@ -233,7 +284,7 @@ public final class IntakePipeline {
                     : linker.decide(sender, CaseReference.findIn(envelope.subject()), repliedToCases(c, envelope),
                     ref -> senderOf(c, ref));
             CaseStatus status = checked.unsafe() ? CaseStatus.QUARANTINED : CaseStatus.OPEN;
-            Outcome outcome = checked.unsafe() ? Outcome.QUARANTINED : Outcome.RECEIVED;
+            Outcome outcome = checked.outcome();
             String reference;
             if (decision instanceof CaseLinker.ExistingCase existing) {
                 reference = existing.reference();
@@ -250,7 +301,7 @@ public final class IntakePipeline {
             StoredObject manifestObject = putBytes(ManifestCodec.toJson(manifest));
             var submission = cases.addSubmission(c, reference, sha, spool.size(), manifestObject.sha256(), now, checked.files(),
                     checked.findings());
-            Reply.Kind kind = checked.unsafe() ? Reply.Kind.QUARANTINE_NOTICE : Reply.Kind.ACKNOWLEDGEMENT;
+            Reply.Kind kind = Reply.Kind.forOutcome(outcome);
             outbox.enqueue(c, reference, submission.id(), kind.name(), sender, composer.newMessageId(reference), now);
             if (checked.unsafe()) {
                 inbound.finish(c, sha, State.QUARANTINED, config.folders().quarantine(), reference, UNSAFE_FILE, now);
@@ -258,7 +309,7 @@ public final class IntakePipeline {
                         Sha256.shortForm(sha));
             }
             inbound.finish(c, sha, State.PROCESSED, config.folders().processed(), reference, null, now);
-            return new Result(config.folders().processed(), "RECEIVED_V" + submission.version(), reference, Sha256.shortForm(sha));
+            return new Result(config.folders().processed(), outcome.name() + "_V" + submission.version(), reference, Sha256.shortForm(sha));
         });
     }
 

@@ -31,11 +31,11 @@ class FileFindingsIT extends GatewayITSupport {
 
         harness.awaitReplies(GatewayHarness.APPLICANT, 1);
         MimeMessage reply = harness.repliesTo(GatewayHarness.APPLICANT).get(0);
-        String text = (String) ((MimeMultipart) reply.getContent()).getBodyPart(0).getContent();
+        String text = ((String) ((MimeMultipart) reply.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
         assertThat(text).contains("Files we received (2)", "application-form.docx", "archive.zip",
                 "There is a problem with what you sent",
-                "- huge.xlsx: This file is larger than we accept (5 MB)",
-                "- archive.zip: This zip file expands far more than ordinary files do");
+                "huge.xlsx\n- This file is larger than we accept (5 MB)",
+                "archive.zip\n- This zip file expands far more than ordinary files do");
         assertThat(reply.getSubject()).startsWith("We could not accept a file you sent");
         assertThat(cases()).singleElement().satisfies(c -> {
             assertThat(c.files()).isEqualTo(2);

@@ -24,7 +24,7 @@ import uk.gov.education.datasharing.intake.store.Cases;
 class FileSafetyIT extends GatewayITSupport {
 
     static String text(MimeMessage reply) throws Exception {
-        return (String) ((MimeMultipart) reply.getContent()).getBodyPart(0).getContent();
+        return ((String) ((MimeMultipart) reply.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
     }
 
     List<ReceivedFile> filesOf(String reference) throws Exception {
@@ -47,12 +47,12 @@ class FileSafetyIT extends GatewayITSupport {
         harness.awaitReplies(GatewayHarness.APPLICANT, 1);
         harness.awaitFolder("Processed", 1);
         String text = text(harness.repliesTo(GatewayHarness.APPLICANT).get(0));
-        assertThat(text).contains("We have received your email",
+        assertThat(text).contains("There is a problem with your application",
                 "my form.docx (", "): recognised as application form",
                 "tables.xlsx (", "): recognised as NPD data tables",
                 "scan.pdf (", "): recognised as background-check evidence",
                 "old form.doc (", "): not accepted, see below",
-                "- old form.doc: This file is a Word 97-2003 document (.doc), which we cannot accept. Please send it as .docx");
+                "old form.doc\n- This file is a Word 97-2003 document (.doc), which we cannot accept. Please send it as .docx");
         var summary = cases().get(0);
         assertThat(summary.status()).isEqualTo(CaseStatus.OPEN);
         assertThat(filesOf(summary.reference())).extracting(f -> f.check().kind()).containsExactly(DocumentKind.APPLICATION_FORM,
@@ -72,7 +72,7 @@ class FileSafetyIT extends GatewayITSupport {
         assertThat(reply.getSubject()).startsWith("We could not accept a file you sent: reference DSI-");
         assertThat(text(reply)).contains("at least one file in it could be unsafe",
                 "application form.docx (", "): refused as unsafe, see below",
-                "- application form.docx: This file contains macros, which we cannot accept.",
+                "application form.docx\n- This file contains macros, which we cannot accept.",
                 "tables.xlsx (", "): recognised as NPD data tables");
         var summary = cases().get(0);
         assertThat(summary.status()).isEqualTo(CaseStatus.QUARANTINED);
@@ -91,7 +91,7 @@ class FileSafetyIT extends GatewayITSupport {
         harness.awaitFolder("Quarantine", 1);
         harness.awaitReplies(GatewayHarness.APPLICANT, 1);
         assertThat(text(harness.repliesTo(GatewayHarness.APPLICANT).get(0))).contains(
-                "- certificate.pdf (inside archive evidence.zip): This file is a program or a script",
+                "certificate.pdf\n- inside archive evidence.zip: This file is a program or a script",
                 "real.pdf (", "): accepted", "evidence.zip (", "): zip file, unpacked");
     }
 
@@ -104,7 +104,7 @@ class FileSafetyIT extends GatewayITSupport {
         harness.awaitFolder("Quarantine", 1);
         harness.awaitReplies(GatewayHarness.APPLICANT, 1);
         assertThat(text(harness.repliesTo(GatewayHarness.APPLICANT).get(0))).contains(
-                "- run.exe (inside archive evidence.pdf): This file is a program or a script",
+                "run.exe\n- inside archive evidence.pdf: This file is a program or a script",
                 "evidence.pdf (", "): zip file, unpacked");
     }
 

@@ -65,7 +65,8 @@ class IntakeBenchmark extends GatewayITSupport {
             EncryptedObjectStore store = new EncryptedObjectStore(config.storeDir(),
                     new OpenPgpEncryptor(TeamPublicKeys.load(config.recipients())));
             IntakePipeline pipeline = new IntakePipeline(config, db, store, config.storeDir().resolve("spool"),
-                    new ReplyComposer(config.mailboxAddress(), config.mailboxName()), Clock.systemUTC());
+                    new ReplyComposer(config.mailboxAddress(), config.mailboxName()), Clock.systemUTC(),
+                    uk.gov.education.datasharing.intake.schema.Schemas.load(Path.of("schemas")));
             for (String raw : raws.subList(0, Math.min(20, raws.size()))) {
                 pipeline.process(Mails.parse(raw.replace("Subject: Application", "Subject: Warm-up")));
             }

@@ -34,8 +34,10 @@ class IntakeEndToEndIT extends GatewayITSupport {
 
     @Test
     void shouldStoreFilesEncryptedOpenCaseAndAcknowledge() throws Exception {
-        byte[] form = content("ATTACHMENT-MARKER-7f3a", 40_000);
-        byte[] tables = content("ATTACHMENT-MARKER-7f3a", 90_000);
+        java.util.Map<String, String> answers = uk.gov.education.datasharing.intake.validate.Forms.srsApplication();
+        answers.put("data.needed-by", java.time.LocalDate.now().plusMonths(1).toString());
+        byte[] form = Documents.form(answers);
+        byte[] tables = Documents.npdWorkbook("NPD Alias");
         harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "NPD application",
                 "BODY-MARKER-91c2 please find attached", "application-form.docx", form, "npd-data-tables.xlsx", tables));
         harness.start();
@@ -46,7 +48,7 @@ class IntakeEndToEndIT extends GatewayITSupport {
 
         CaseSummary summary = onlyCase();
         assertThat(summary.status()).isEqualTo(CaseStatus.OPEN);
-        assertThat(summary.outcome()).isEqualTo(Outcome.RECEIVED);
+        assertThat(summary.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(summary.sender()).isEqualTo(GatewayHarness.APPLICANT);
         assertThat(summary.files()).isEqualTo(2);
         List<SubmissionRecord> submissions = harness.gateway().database().inTransaction(c -> new Cases().submissions(c, summary.reference()));
@@ -66,7 +68,8 @@ class IntakeEndToEndIT extends GatewayITSupport {
         MimeMultipart alternative = (MimeMultipart) reply.getContent();
         assertThat(alternative.getContentType()).startsWith("multipart/alternative");
         String text = (String) alternative.getBodyPart(0).getContent();
-        assertThat(text).contains(summary.reference(), "application-form.docx", "npd-data-tables.xlsx",
+        assertThat(text).contains("We have checked it and it is complete.", summary.reference(),
+                "application-form.docx", "npd-data-tables.xlsx",
                 sha256(form).substring(0, 8), "What happens next");
         assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
     }

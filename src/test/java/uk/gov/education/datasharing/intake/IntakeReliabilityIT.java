@@ -100,7 +100,7 @@ class IntakeReliabilityIT extends GatewayITSupport {
         harness.awaitReplies(GatewayHarness.APPLICANT, 1);
         String text = (String) ((jakarta.mail.internet.MimeMultipart) harness.repliesTo(GatewayHarness.APPLICANT).get(0).getContent())
                 .getBodyPart(0).getContent();
-        assertThat(text).contains("Files we received (1)", "good.pdf", "- broken.pdf: We could not read this file");
+        assertThat(text.replace("\r\n", "\n")).contains("Files we received (1)", "good.pdf", "broken.pdf\n- We could not read this file");
         assertThat(Files.readString(java.nio.file.Path.of("target/test-logs/gateway.log"), StandardCharsets.ISO_8859_1))
                 .as("decoder messages quoting the content must not reach the log").doesNotContain("not*base64", "base64!!");
     }

@@ -151,6 +151,7 @@ final class FileTypes {
             case "application/vnd.apple.numbers" -> "an Apple Numbers spreadsheet";
             case "application/vnd.openxmlformats-officedocument.wordprocessingml.template" -> "a Word template (.dotx)";
             case "application/vnd.openxmlformats-officedocument.spreadsheetml.template" -> "an Excel template (.xltx)";
+            case "application/octet-stream" -> "a file we could not identify";
             default -> type.startsWith("image/") ? "an image (" + type.substring(6) + ")" : "a file of type " + type;
         };
     }

@@ -10,8 +10,24 @@ import uk.gov.education.datasharing.intake.model.ReceivedFile;
 public record Reply(Kind kind, String reference, int version, String recipient, String messageId, List<ReceivedFile> files,
                     List<Defect> problems) {
 
-    /** ACKNOWLEDGEMENT: received (with any problems); QUARANTINE_NOTICE: a file was refused as unsafe. */
-    public enum Kind { ACKNOWLEDGEMENT, QUARANTINE_NOTICE }
+    /**
+     * ACKNOWLEDGEMENT: received and complete (or, before validation existed, received); DEFECTS: what to fix;
+     * REDIRECT: another service handles it; ENQUIRY: no application documents, the team will read it;
+     * QUARANTINE_NOTICE: a file was refused as unsafe.
+     */
+    public enum Kind {
+        ACKNOWLEDGEMENT, DEFECTS, REDIRECT, ENQUIRY, QUARANTINE_NOTICE;
+
+        public static Kind forOutcome(uk.gov.education.datasharing.intake.model.Outcome outcome) {
+            return switch (outcome) {
+                case QUARANTINED -> QUARANTINE_NOTICE;
+                case DEFECTS -> DEFECTS;
+                case REDIRECTED -> REDIRECT;
+                case ENQUIRY -> ENQUIRY;
+                case ACCEPTED, RECEIVED -> ACKNOWLEDGEMENT;
+            };
+        }
+    }
 
     public Reply {
         Objects.requireNonNull(kind, "kind");

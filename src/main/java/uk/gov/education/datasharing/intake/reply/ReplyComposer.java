@@ -26,6 +26,7 @@ import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.Sha256;
+import uk.gov.education.datasharing.intake.validate.ProblemList;
 
 /**
  * Writes replies from templates (plain text with an HTML alternative) in GOV.UK style, with the reference
@@ -34,12 +35,22 @@ import uk.gov.education.datasharing.intake.model.Sha256;
  */
 public final class ReplyComposer {
 
+    /** The code of findings that send the applicant to another service (shown apart from problems). */
+    static final String REDIRECT = "REDIRECT";
+
     private final InternetAddress from;
     private final String messageIdDomain;
     private final Template text;
     private final Template html;
+    private final int listBeforeGrouping;
 
     public ReplyComposer(String fromAddress, String fromName) {
+        this(fromAddress, fromName, 5);
+    }
+
+    /** @param listBeforeGrouping how many problems of one kind in one document are listed before the rest are counted */
+    public ReplyComposer(String fromAddress, String fromName, int listBeforeGrouping) {
+        this.listBeforeGrouping = listBeforeGrouping;
         try {
             this.from = new InternetAddress(fromAddress, fromName, StandardCharsets.UTF_8.name());
         } catch (UnsupportedEncodingException e) {
@@ -56,8 +67,18 @@ public final class ReplyComposer {
     }
 
     public static String subject(Reply reply) {
-        if (reply.kind() == Reply.Kind.QUARANTINE_NOTICE) {
-            return "We could not accept a file you sent: reference " + reply.reference();
+        switch (reply.kind()) {
+            case QUARANTINE_NOTICE -> {
+                return "We could not accept a file you sent: reference " + reply.reference();
+            }
+            case DEFECTS -> {
+                return "Your application needs changes: reference " + reply.reference();
+            }
+            case REDIRECT -> {
+                return "Where to apply for this data: reference " + reply.reference();
+            }
+            default -> {
+            }
         }
         return reply.version() <= 1
                 ? "Application received: reference " + reply.reference()
@@ -84,25 +105,33 @@ public final class ReplyComposer {
         return message;
     }
 
-    private static Map<String, Object> model(Reply reply) {
+    private Map<String, Object> model(Reply reply) {
         Map<String, Object> model = new HashMap<>();
         model.put("reference", reply.reference());
         model.put("version", reply.version());
         model.put("firstVersion", reply.version() <= 1);
         model.put("subject", subject(reply));
         model.put("quarantined", reply.kind() == Reply.Kind.QUARANTINE_NOTICE);
+        model.put("accepted", reply.kind() == Reply.Kind.ACKNOWLEDGEMENT);
+        model.put("defects", reply.kind() == Reply.Kind.DEFECTS);
+        model.put("redirected", reply.kind() == Reply.Kind.REDIRECT);
+        model.put("enquiry", reply.kind() == Reply.Kind.ENQUIRY);
+        List<Defect> redirects = reply.problems().stream().filter(d -> d.code().equals(REDIRECT)).toList();
+        List<Defect> problems = reply.problems().stream().filter(d -> !d.code().equals(REDIRECT))
+                .sorted(java.util.Comparator.comparing(Defect::severity)).toList();
+        model.put("hasRedirects", !redirects.isEmpty());
+        model.put("redirects", redirects.stream()
+                .map(d -> Map.of("to", d.location(), "message", d.message(), "link", d.fix())).toList());
+        model.put("hasSections", !problems.isEmpty());
+        model.put("sections", ProblemList.sections(problems, listBeforeGrouping).stream()
+                .map(s -> Map.of("document", s.document(), "lines", s.lines())).toList());
         model.put("fileCount", reply.files().size());
         model.put("hasFiles", !reply.files().isEmpty());
         model.put("files", reply.files().stream()
                 .map(f -> Map.of("name", f.safeName(), "size", humanSize(f.size()), "shortHash", Sha256.shortForm(f.sha256()),
                         "where", f.container().isEmpty() ? "" : ", " + f.container(), "status", status(f.check())))
                 .toList());
-        model.put("hasProblems", !reply.problems().isEmpty());
-        model.put("problems", reply.problems().stream()
-                .sorted(java.util.Comparator.comparing(Defect::severity))
-                .map(d -> Map.of("document", d.document().isEmpty() ? "Your email" : d.document(),
-                        "where", d.location().isEmpty() ? "" : " (" + d.location() + ")", "message", d.message(), "fix", d.fix()))
-                .toList());
+        model.put("hasProblems", !problems.isEmpty());
         return model;
     }
 

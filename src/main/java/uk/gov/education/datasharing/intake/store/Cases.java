@@ -112,7 +112,8 @@ public final class Cases {
             insert.executeBatch();
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "insert into submission_finding (submission_id, ordinal, code, severity, document, location, found) values (?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into submission_finding (submission_id, ordinal, code, severity, document, location, found, message, fix)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int ordinal = 0;
             for (Defect finding : findings) {
                 insert.setLong(1, id);
@@ -120,8 +121,10 @@ public final class Cases {
                 insert.setString(3, finding.code());
                 insert.setString(4, finding.severity().name());
                 insert.setString(5, truncate(finding.document(), 255));
-                insert.setString(6, truncate(finding.location(), 255));
+                insert.setString(6, truncate(finding.location(), 400));
                 insert.setString(7, truncate(finding.found(), 255));
+                insert.setString(8, truncate(storedText(finding.message()), 1000));
+                insert.setString(9, truncate(storedText(finding.fix()), 1000));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -193,18 +196,22 @@ public final class Cases {
                 Database.instant(rs.getObject(7, OffsetDateTime.class)), files(c, id));
     }
 
-    /** A finding as the case index keeps it: the texts shown to people are rebuilt from the code. */
-    public record StoredFinding(String code, String document, String location, String found) {
+    /**
+     * A finding as the case index keeps it. Extraction and inspection findings are rebuilt from their code;
+     * validation findings keep their message and fix (the gateway's wording with schema labels).
+     */
+    public record StoredFinding(String code, String severity, String document, String location, String found, String message, String fix) {
     }
 
     public List<StoredFinding> findings(Connection c, long submissionId) throws SQLException {
         List<StoredFinding> findings = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
-                "select code, document, location, found from submission_finding where submission_id = ? order by ordinal")) {
+                "select code, severity, document, location, found, message, fix from submission_finding where submission_id = ? order by ordinal")) {
             select.setLong(1, submissionId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    findings.add(new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    findings.add(new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7)));
                 }
             }
         }
@@ -235,6 +242,11 @@ public final class Cases {
                 flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")), rs.getString(5),
                 Database.instant(rs.getObject(6, OffsetDateTime.class)), Database.instant(rs.getObject(7, OffsetDateTime.class)),
                 rs.getInt(8), rs.getInt(9));
+    }
+
+    /** Texts are stored only for findings whose wording cannot be rebuilt from the code (validation findings). */
+    private static String storedText(String text) {
+        return text == null ? "" : text;
     }
 
     private static String truncate(String value, int max) {

@@ -11,8 +11,8 @@ import uk.gov.education.datasharing.intake.model.Defect;
 
 /**
  * Problems as an error summary: per document, one line per problem saying where, what is wrong and how to
- * fix it; beyond a set number, problems of the same kind in the same document are counted, not listed
- * ("and 37 more like this in sheet KS4").
+ * fix it; beyond a set number, workbook rows with the same problem are counted, not listed ("and 37 more
+ * rows like this in sheet KS4").
  */
 public final class ProblemList {
 
@@ -33,13 +33,15 @@ public final class ProblemList {
         byDocument.forEach((document, byCode) -> {
             List<String> lines = new ArrayList<>();
             byCode.values().forEach(same -> {
-                int shown = same.size() > listBeforeGrouping ? listBeforeGrouping - 1 : same.size();
+                // only rows of a workbook are counted; every form field is named, since the applicant must find each one
+                boolean rows = same.stream().allMatch(d -> d.location().startsWith("sheet "));
+                int shown = rows && same.size() > listBeforeGrouping ? listBeforeGrouping - 1 : same.size();
                 for (Defect d : same.subList(0, Math.max(1, shown))) {
                     lines.add(line(d));
                 }
                 int rest = same.size() - Math.max(1, shown);
                 if (rest > 0) {
-                    lines.add("and " + rest + " more like this" + sheets(same.subList(Math.max(1, shown), same.size())));
+                    lines.add("and " + rest + " more rows like this" + sheets(same.subList(Math.max(1, shown), same.size())));
                 }
             });
             sections.add(new Section(document, lines));
@@ -54,9 +56,6 @@ public final class ProblemList {
     private static String sheets(List<Defect> rest) {
         Set<String> sheets = new TreeSet<>();
         for (Defect d : rest) {
-            if (!d.location().startsWith("sheet ")) {
-                return "";
-            }
             int comma = d.location().indexOf(", cell ");
             sheets.add(comma < 0 ? d.location().substring(6) : d.location().substring(6, comma));
         }

@@ -15,6 +15,8 @@ import uk.gov.education.datasharing.intake.schema.Schemas;
 /**
  * Collects a submission file by file: each accepted file is read by what it was recognised as (forms by
  * FormReader, workbooks by DataTableReader); a file that cannot be read is a problem, not a failure.
+ * Reading ({@link #parse}) and collecting ({@link #add(String, FileCheck, Parsed)}) are separate so the
+ * gateway can read a file while it is spooled and name it once extraction has finished.
  */
 public final class SubmissionReader {
 
@@ -27,42 +29,73 @@ public final class SubmissionReader {
     private final List<Submission.Document> documents = new ArrayList<>();
     private final List<Defect> problems = new ArrayList<>();
 
-    public SubmissionReader(Schemas schemas, int maxRequestedRows) {
-        this.schemas = schemas;
-        this.tables = new DataTableReader(schemas.dataTables(), maxRequestedRows);
-    }
-
-    /** Adds one file; {@code content} is opened only when the file is a form or a workbook we read. */
-    public void add(String name, FileCheck check, ContentSource content) throws IOException {
-        documents.add(new Submission.Document(name, check.kind()));
-        if (check.verdict() != FileCheck.Verdict.ACCEPTED) {
-            return;
-        }
-        try {
-            if (check.kind() == DocumentKind.APPLICATION_FORM && check.detectedType().endsWith("wordprocessingml.document") && form == null) {
-                try (SeekableByteChannel channel = content.open()) {
-                    form = forms.read(name, channel, schemas.applicationForm());
-                }
-            } else if (check.kind() == DocumentKind.SECURITY_QUESTIONNAIRE && check.detectedType().endsWith("wordprocessingml.document")
-                    && questionnaire == null) {
-                try (SeekableByteChannel channel = content.open()) {
-                    questionnaire = forms.read(name, channel, schemas.questionnaire());
-                }
-            } else if (check.kind().isDataTables() && check.detectedType().endsWith("spreadsheetml.sheet")) {
-                try (SeekableByteChannel channel = content.open()) {
-                    workbooks.add(tables.read(name, channel));
-                }
-            }
-        } catch (IOException e) {
-            problems.add(new Defect("DOCUMENT_UNREADABLE", Defect.Severity.ERROR, name, "", "",
-                    "We could not read the answers in this file.", "Check that it opens in Word or Excel, save it again and send it again."));
-        }
+    /** What reading one file gave: at most one of form, questionnaire or tables; or that it could not be read. */
+    public record Parsed(FormAnswers form, FormAnswers questionnaire, DataTables tables, boolean unreadable) {
+        public static final Parsed NOTHING = new Parsed(null, null, null, false);
     }
 
     /** Opens a file's plaintext for reading (the encrypted spool in the gateway, the file itself offline). */
     @FunctionalInterface
     public interface ContentSource {
         SeekableByteChannel open() throws IOException;
+    }
+
+    public SubmissionReader(Schemas schemas, int maxRequestedRows) {
+        this.schemas = schemas;
+        this.tables = new DataTableReader(schemas.dataTables(), maxRequestedRows);
+    }
+
+    /** Reads a file if it is an accepted form or workbook; {@code content} is opened only then. */
+    public Parsed parse(FileCheck check, ContentSource content) {
+        if (check.verdict() != FileCheck.Verdict.ACCEPTED) {
+            return Parsed.NOTHING;
+        }
+        boolean word = check.detectedType().endsWith("wordprocessingml.document");
+        boolean workbook = check.detectedType().endsWith("spreadsheetml.sheet");
+        try {
+            if (check.kind() == DocumentKind.APPLICATION_FORM && word) {
+                try (SeekableByteChannel channel = content.open()) {
+                    return new Parsed(forms.read("", channel, schemas.applicationForm()), null, null, false);
+                }
+            }
+            if (check.kind() == DocumentKind.SECURITY_QUESTIONNAIRE && word) {
+                try (SeekableByteChannel channel = content.open()) {
+                    return new Parsed(null, forms.read("", channel, schemas.questionnaire()), null, false);
+                }
+            }
+            if (check.kind().isDataTables() && workbook) {
+                try (SeekableByteChannel channel = content.open()) {
+                    return new Parsed(null, null, tables.read("", channel), false);
+                }
+            }
+        } catch (IOException e) {
+            return new Parsed(null, null, null, true);
+        }
+        return Parsed.NOTHING;
+    }
+
+    /** Reads and adds one file (offline use). */
+    public void add(String name, FileCheck check, ContentSource content) {
+        add(name, check, parse(check, content));
+    }
+
+    /** Adds one file under its name, with what reading it gave. The first form and questionnaire count. */
+    public void add(String name, FileCheck check, Parsed parsed) {
+        documents.add(new Submission.Document(name, check.kind()));
+        if (parsed.unreadable()) {
+            problems.add(new Defect("DOCUMENT_UNREADABLE", Defect.Severity.ERROR, name, "", "",
+                    "We could not read the answers in this file.", "Check that it opens in Word or Excel, save it again and send it again."));
+        }
+        if (parsed.form() != null && form == null) {
+            form = new FormAnswers(name, parsed.form().answers(), parsed.form().fromLabels());
+        }
+        if (parsed.questionnaire() != null && questionnaire == null) {
+            questionnaire = new FormAnswers(name, parsed.questionnaire().answers(), parsed.questionnaire().fromLabels());
+        }
+        if (parsed.tables() != null) {
+            DataTables t = parsed.tables();
+            workbooks.add(new DataTables(name, t.source(), t.headers(), t.requested(), t.truncated()));
+        }
     }
 
     public Submission submission(LocalDate today) {

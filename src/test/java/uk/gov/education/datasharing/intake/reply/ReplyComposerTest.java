@@ -51,7 +51,40 @@ class ReplyComposerTest {
                 composer.newMessageId("DSI-K7M2-Q9PX"), List.of(), List.of(problem)));
         String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
         assertThat(text).contains("There is a problem with what you sent",
-                "- tables.xlsx: This file is larger than we accept (30 MB), so we did not keep it. Send a smaller version");
+                "tables.xlsx\n- This file is larger than we accept (30 MB), so we did not keep it. Send a smaller version");
+    }
+
+    @Test
+    void aDefectReplyReadsLikeAnErrorSummaryGroupedPerDocument() throws Exception {
+        List<uk.gov.education.datasharing.intake.model.Defect> problems = new java.util.ArrayList<>();
+        problems.add(new uk.gov.education.datasharing.intake.model.Defect("ANSWER_MISSING", uk.gov.education.datasharing.intake.model.Defect.Severity.ERROR,
+                "form.docx", "Telephone number", "", "Enter telephone number.", ""));
+        for (int i = 0; i < 40; i++) {
+            problems.add(new uk.gov.education.datasharing.intake.model.Defect("YEARS_MISSING", uk.gov.education.datasharing.intake.model.Defect.Severity.ERROR,
+                    "npd.xlsx", "sheet KS4, cell H" + (10 + i), "", "Say which years you need.", "Choose All available."));
+        }
+        MimeMessage message = composer.compose(session, new Reply(Reply.Kind.DEFECTS, "DSI-K7M2-Q9PX", 1, "a@uni.test",
+                composer.newMessageId("DSI-K7M2-Q9PX"), List.of(), problems));
+        String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+        assertThat(message.getSubject()).isEqualTo("Your application needs changes: reference DSI-K7M2-Q9PX");
+        assertThat(text).startsWith("There is a problem with your application").contains(
+                "form.docx\n- Telephone number: Enter telephone number.",
+                "npd.xlsx\n- sheet KS4, cell H10: Say which years you need. Choose All available.",
+                "- and 36 more rows like this in sheet KS4",
+                "Reply to this email with the corrected documents");
+        assertThat(text).doesNotContain("cell H14:");
+    }
+
+    @Test
+    void aRedirectReplySaysWhereToApply() throws Exception {
+        var redirect = new uk.gov.education.datasharing.intake.model.Defect("REDIRECT", uk.gov.education.datasharing.intake.model.Defect.Severity.WARNING,
+                "", "the ONS Research Accreditation Service", "", "These datasets are available under the Digital Economy Act.", "https://ons.example/ras");
+        MimeMessage message = composer.compose(session, new Reply(Reply.Kind.REDIRECT, "DSI-K7M2-Q9PX", 1, "a@uni.test",
+                composer.newMessageId("DSI-K7M2-Q9PX"), List.of(), List.of(redirect)));
+        String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+        assertThat(text).startsWith("Apply to another service for this data").contains("Where to apply",
+                "- Apply to the ONS Research Accreditation Service. These datasets are available under the Digital Economy Act. https://ons.example/ras")
+                .doesNotContain("There is a problem");
     }
 
     @Test

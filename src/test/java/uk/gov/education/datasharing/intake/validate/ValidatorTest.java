@@ -224,7 +224,7 @@ class ValidatorTest {
         assertThat(sections).singleElement().satisfies(s -> {
             assertThat(s.document()).isEqualTo("npd.xlsx");
             assertThat(s.lines()).hasSize(5);
-            assertThat(s.lines().get(4)).isEqualTo("and 38 more like this in sheet KS4");
+            assertThat(s.lines().get(4)).isEqualTo("and 38 more rows like this in sheet KS4");
         });
     }
 }
