@@ -77,6 +77,8 @@ public final class IntakePipeline {
             "EXPLANATION_MISSING", "DATA_NEEDED_TOO_FAR_AHEAD");
     private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
     private static final int MAX_REQUESTED_ROWS = 200_000;
+    /** Findings kept per submission; a workbook with thousands of bad rows must not become thousands of rows here. */
+    static final int MAX_FINDINGS = 2_000;
 
     private final GatewayConfig config;
     private final Database db;
@@ -255,6 +257,12 @@ public final class IntakePipeline {
             findings.add(new Defect(REDIRECT, Defect.Severity.WARNING, "", redirect.to(), "", redirect.message(), redirect.link()));
         }
         boolean errors = findings.stream().anyMatch(d -> d.severity() == Defect.Severity.ERROR);
+        if (findings.size() > MAX_FINDINGS) {
+            int dropped = findings.size() - (MAX_FINDINGS - 1);
+            findings.subList(MAX_FINDINGS - 1, findings.size()).clear();
+            findings.add(new Defect("MORE_PROBLEMS", Defect.Severity.ERROR, "", "", String.valueOf(dropped),
+                    "There are " + dropped + " more problems than we list here.", "Fix the problems above, then check the rest with the validate tool or send the documents again."));
+        }
         Outcome outcome = switch (validation.outcome()) {
             case ACCEPTED -> errors ? Outcome.DEFECTS : Outcome.ACCEPTED;
             case DEFECTS -> Outcome.DEFECTS;

@@ -1,0 +1,76 @@
+package uk.gov.education.datasharing.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.junit.jupiter.api.Test;
+
+import uk.gov.education.datasharing.intake.model.Outcome;
+import uk.gov.education.datasharing.intake.store.Cases;
+import uk.gov.education.datasharing.intake.validate.Forms;
+
+/** Submissions validated by the running gateway: the case's outcome and the reply the applicant gets. */
+class ValidationIT extends GatewayITSupport {
+
+    static String text(MimeMessage reply) throws Exception {
+        return ((String) ((MimeMultipart) reply.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
+    }
+
+    static Map<String, String> application() {
+        Map<String, String> answers = Forms.srsApplication();
+        answers.put("data.needed-by", LocalDate.now().plusMonths(1).toString());
+        return answers;
+    }
+
+    @Test
+    void aRequestOnlyForDeaDatasetsIsRedirectedToOns() throws Exception {
+        Map<String, String> answers = application();
+        answers.put("data.datasets", "Longitudinal education outcomes");
+        answers.put("data.sources", "Other");
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "LEO application", "Attached",
+                "application-form.docx", Documents.form(answers)));
+        harness.start();
+
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        MimeMessage reply = harness.repliesTo(GatewayHarness.APPLICANT).get(0);
+        assertThat(reply.getSubject()).startsWith("Where to apply for this data: reference DSI-");
+        assertThat(text(reply)).contains("Apply to another service for this data", "- Apply to the ONS Research Accreditation Service.")
+                .doesNotContain("There is a problem");
+        assertThat(cases()).singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.REDIRECTED));
+    }
+
+    @Test
+    void aWorkbookWithThousandsOfBadRowsIsAnsweredGroupedAndStoredBounded() throws Exception {
+        String[][] rows = new String[3_004][];
+        rows[0] = new String[] {"'By request' Data items"};
+        rows[1] = new String[] {"NPDAlias", "Years Populated", "Identifiability", "Sensitivity", "Data request data item required?",
+                "Data request years required?"};
+        for (int i = 2; i < rows.length; i++) {
+            rows[i] = new String[] {"ITEM" + i, "2001/02 - ", "5", "E", "Yes", ""};
+        }
+        Map<String, String[][]> sheets = new LinkedHashMap<>();
+        sheets.put("KS4", rows);
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Attached",
+                "application-form.docx", Documents.form(application()), "npd.xlsx", Documents.xlsx(sheets)));
+        harness.start();
+
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        String text = text(harness.repliesTo(GatewayHarness.APPLICANT).get(0));
+        assertThat(text).startsWith("There is a problem with your application")
+                .contains("npd.xlsx\n- sheet KS4, cell E3: Say which years you need for ITEM2.", "more rows like this in sheet KS4",
+                        "There are 1003 more problems than we list here.");
+        long stored = harness.gateway().database().inTransaction(c -> {
+            var reference = cases().get(0).reference();
+            var submission = new Cases().submissions(c, reference).get(0);
+            return (long) new Cases().findings(c, submission.id()).size();
+        });
+        assertThat(stored).isEqualTo(IntakePipeline.MAX_FINDINGS);
+        assertThat(cases().get(0).outcome()).isEqualTo(Outcome.DEFECTS);
+    }
+}
