@@ -65,8 +65,8 @@ class ValidationIT extends GatewayITSupport {
         assertThat(text).startsWith("There is a problem with your application")
                 .contains("npd.xlsx\n- sheet KS4, cell E3: Say which years you need for ITEM2.", "more rows like this in sheet KS4",
                         "There are 1003 more problems than we list here.");
+        String reference = cases().get(0).reference();
         long stored = harness.gateway().database().inTransaction(c -> {
-            var reference = cases().get(0).reference();
             var submission = new Cases().submissions(c, reference).get(0);
             return (long) new Cases().findings(c, submission.id()).size();
         });
