@@ -43,7 +43,11 @@ public final class FormCompleteness implements Rule {
         }
     }
 
+    /** A label inside a sentence: "Full name" becomes "full name", but "ICO registration number" stays. */
     static String lower(String label) {
-        return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        if (label.length() < 2 || Character.isUpperCase(label.charAt(1))) {
+            return label;
+        }
+        return Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 }

@@ -25,8 +25,9 @@ import uk.gov.education.datasharing.intake.schema.FormSchema;
 /**
  * Reads a Word form's answers, streaming word/document.xml: by content-control tag (also inside tables and
  * repeating sections, whose repeated answers are joined by new lines; a control still showing its
- * placeholder is blank). When the form has no tagged controls (re-saved or retyped), answers come from
- * table rows whose first cell is a field's label and second cell the answer.
+ * placeholder is blank). Controls whose tag was dropped but whose title (alias) is a field's label are read
+ * by that label. When the form has no controls at all (re-saved or retyped), answers come from table rows
+ * whose first cell starts with a field's label and whose second cell is the answer.
  */
 public final class FormReader {
 
@@ -45,26 +46,30 @@ public final class FormReader {
             try (InputStream in = zip.getInputStream(body)) {
                 parsed = parse(in);
             }
-            Map<String, String> answers = new LinkedHashMap<>();
-            for (FormSchema.Field field : schema.fields()) {
-                if (parsed.tagged.containsKey(field.id())) {
-                    answers.put(field.id(), parsed.tagged.get(field.id()));
-                }
-            }
-            if (!answers.isEmpty()) {
-                return new FormAnswers(document, answers, false);
-            }
             Map<String, String> byLabel = new HashMap<>();
             for (String[] row : parsed.rows) {
-                byLabel.putIfAbsent(normal(row[0]), row[1]);
+                // the label cell may hold help text under the label, and a "*" for required
+                byLabel.putIfAbsent(normal(row[0].lines().findFirst().orElse("")), row[1]);
             }
+            // Per field: its tag; else the control's title (LibreOffice 7.4 keeps a text control's title but drops
+            // its tag when saving .docx); else the table row labelled with it (it drops drop-downs' and dates' both).
+            Map<String, String> answers = new LinkedHashMap<>();
+            boolean fromRows = false;
             for (FormSchema.Field field : schema.fields()) {
-                String answer = byLabel.get(normal(field.label()));
+                String label = normal(field.label());
+                String answer = parsed.tagged.get(field.id());
+                if (answer == null) {
+                    answer = parsed.titled.get(label);
+                }
+                if (answer == null && byLabel.containsKey(label)) {
+                    answer = byLabel.get(label);
+                    fromRows = true;
+                }
                 if (answer != null) {
                     answers.put(field.id(), answer);
                 }
             }
-            return new FormAnswers(document, answers, true);
+            return new FormAnswers(document, answers, fromRows);
         } catch (XMLStreamException | RuntimeException e) {
             throw new IOException("not a readable Word document", e);
         }
@@ -74,11 +79,12 @@ public final class FormReader {
         return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    private record Parsed(Map<String, String> tagged, List<String[]> rows) {
+    private record Parsed(Map<String, String> tagged, Map<String, String> titled, List<String[]> rows) {
     }
 
     private static final class Control {
         String tag;
+        String alias;
         boolean placeholder;
         Boolean checked;
         final StringBuilder text = new StringBuilder();
@@ -86,6 +92,7 @@ public final class FormReader {
 
     private static Parsed parse(InputStream in) throws XMLStreamException {
         Map<String, String> tagged = new HashMap<>();
+        Map<String, String> titled = new HashMap<>();
         List<String[]> rows = new ArrayList<>();
         Deque<Control> controls = new ArrayDeque<>();
         Deque<List<StringBuilder>> tableRows = new ArrayDeque<>();
@@ -108,6 +115,11 @@ public final class FormReader {
                         case "tag" -> {
                             if (inProperties && !controls.isEmpty()) {
                                 controls.peek().tag = SafeXml.attribute(xml, "val");
+                            }
+                        }
+                        case "alias" -> {
+                            if (inProperties && !controls.isEmpty()) {
+                                controls.peek().alias = SafeXml.attribute(xml, "val");
                             }
                         }
                         case "showingPlcHdr" -> {
@@ -145,10 +157,12 @@ public final class FormReader {
                         case "p" -> appendAll(controls, cells, "\n");
                         case "sdt" -> {
                             Control control = controls.pop();
+                            String value = control.checked != null ? (control.checked ? "Yes" : "No")
+                                    : control.placeholder ? "" : control.text.toString().strip();
                             if (control.tag != null && tagged.size() < MAX_FIELDS) {
-                                String value = control.checked != null ? (control.checked ? "Yes" : "No")
-                                        : control.placeholder ? "" : control.text.toString().strip();
                                 tagged.merge(control.tag, value, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b);
+                            } else if (control.alias != null && titled.size() < MAX_FIELDS) {
+                                titled.merge(normal(control.alias), value, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b);
                             }
                         }
                         case "tc" -> cells.poll();
@@ -166,7 +180,7 @@ public final class FormReader {
         } finally {
             xml.close();
         }
-        return new Parsed(tagged, rows);
+        return new Parsed(tagged, titled, rows);
     }
 
     private static void appendAll(Deque<Control> controls, Deque<StringBuilder> cells, String text) {

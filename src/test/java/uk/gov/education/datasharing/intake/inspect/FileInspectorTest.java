@@ -19,7 +19,7 @@ import uk.gov.education.datasharing.intake.model.FileCheck.Scan;
 import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
-class FileInspectorTest {
+public class FileInspectorTest {
 
     static final FileInspector.Limits LIMITS = new FileInspector.Limits(32 << 20, 10_000, 256L << 20, 200_000);
 
@@ -41,7 +41,7 @@ class FileInspectorTest {
         }
     }
 
-    FilePolicy.Judgement judgeIn(Path spoolDir, String name, byte[] content) throws IOException {
+    public FilePolicy.Judgement judgeIn(Path spoolDir, String name, byte[] content) throws IOException {
         this.dir = spoolDir;
         return judge(name, "application/octet-stream", content);
     }

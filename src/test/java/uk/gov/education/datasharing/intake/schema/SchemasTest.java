@@ -54,7 +54,8 @@ class SchemasTest {
                 assertThat(d.route()).isEqualTo("ons-ras"));
         assertThat(schemas.dataTables().columns().get(DataTableLayout.IDENTIFIABILITY)).contains("Identification Risk");
         assertThat(schemas.rules().dataNeededMaxMonthsAhead()).isEqualTo(3);
-        assertThat(schemas.catalogues()).isEmpty();
+        assertThat(schemas.catalogue("ILR")).isPresent();
+        assertThat(schemas.catalogue("NPD")).isEmpty();
     }
 
     @Test

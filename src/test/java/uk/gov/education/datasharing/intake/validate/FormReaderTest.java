@@ -80,4 +80,21 @@ class FormReaderTest {
     void aFileThatIsNotAWordDocumentIsAnError() {
         assertThatThrownBy(() -> read(Documents.xlsx(Map.of("S", new String[][] {{"a"}})))).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void controlsThatLostTheirTagButKeptTheirTitleAreReadByTitle() throws IOException {
+        // what LibreOffice 7.4 writes when it saves one of our forms as .docx
+        byte[] docx = Documents.docxWithBody("<w:p><w:sdt><w:sdtPr><w:text w:multiLine=\"true\"/><w:alias w:val=\"Full name\"/></w:sdtPr>"
+                + "<w:sdtContent><w:r><w:t>Ada</w:t></w:r></w:sdtContent></w:sdt></w:p>");
+        FormAnswers form = read(docx);
+        assertThat(form.fromLabels()).isFalse();
+        assertThat(form.answer("applicant.name")).hasValue("Ada");
+    }
+
+    @Test
+    void aLabelCellWithHelpTextAndARequiredMarkStillMatches() throws IOException {
+        byte[] docx = Documents.docxWithBody("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ICO registration number *</w:t></w:r></w:p>"
+                + "<w:p><w:r><w:t>Z followed by 7 digits</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Z1234567</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
+        assertThat(read(docx).answer("applicant.ico-number")).hasValue("Z1234567");
+    }
 }
