@@ -32,6 +32,7 @@ import uk.gov.education.datasharing.intake.crypto.TeamKeyGenerator;
 import uk.gov.education.datasharing.intake.model.CaseReference;
 import uk.gov.education.datasharing.intake.model.CaseSummary;
 import uk.gov.education.datasharing.intake.store.Cases;
+import uk.gov.education.datasharing.intake.templates.TemplateWriter;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
 
 /**
@@ -116,13 +117,15 @@ final class DemoCommand implements Callable<Integer> {
 
         MimeMessage application = message(smtp, APPLICANT, "Application for National Pupil Database data",
                 "Dear data sharing team,\n\nPlease find our application attached.\n\nDr A. Researcher\n");
-        attach(application, ExampleDocuments.applicationForm(), "application-form.docx");
-        attach(application, ExampleDocuments.npdDataTables(), "npd-data-tables.xlsx");
+        Path examples = dir.resolve("examples");
+        new TemplateWriter(Gateway.loadSchemas(Settings.load(null, configFile, System.getenv(), new Properties())))
+                .examples(examples, java.time.LocalDate.now());
+        attachAll(application, examples.resolve("srs-npd"));
         Transport.send(application);
         MimeMessage acknowledgement = awaitReplyTo(mail, 1);
         String reference = ((CaseReference.Valid) CaseReference.findIn(acknowledgement.getSubject()).orElseThrow()).reference().value();
         say("");
-        say("1. An application with a form and NPD data tables, from " + APPLICANT + ":");
+        say("1. A complete application for NPD data in the ONS Secure Research Service (examples/srs-npd), from " + APPLICANT + ":");
         say("   opened case " + reference + "; its message and files are stored encrypted in " + dir.resolve("store/objects"));
         say("   acknowledgement sent: \"" + acknowledgement.getSubject() + "\"");
         for (var file : gateway.database().inTransaction(c -> new Cases().submissions(c, reference)).get(0).files()) {
@@ -138,12 +141,13 @@ final class DemoCommand implements Callable<Integer> {
         say("2. An out-of-office reply: recognised as automatic mail, recorded, moved to the Ignored folder, not answered.");
 
         MimeMessage followUp = message(smtp, APPLICANT, "Re: " + acknowledgement.getSubject(),
-                "Here is the missing security questionnaire.\n");
+                "We have decided to apply for direct supply instead; the revised application is attached.\n");
         followUp.setHeader("In-Reply-To", acknowledgement.getMessageID());
-        attach(followUp, ExampleDocuments.securityQuestionnaire(), "security-questionnaire.docx");
+        attachAll(followUp, examples.resolve("direct-supply"));
         Transport.send(followUp);
         MimeMessage second = awaitReplyTo(mail, 2);
-        say("3. A reply to the acknowledgement with one more file: added to " + reference + " as version 2;");
+        say("3. A reply to the acknowledgement with a revised application for direct supply (examples/direct-supply):");
+        say("   added to " + reference + " as version 2;");
         say("   acknowledgement sent: \"" + second.getSubject() + "\"");
 
         List<CaseSummary> cases = gateway.database().inTransaction(c -> new Cases().list(c, 20));
@@ -167,6 +171,14 @@ final class DemoCommand implements Callable<Integer> {
         multipart.addBodyPart(body);
         message.setContent(multipart);
         return message;
+    }
+
+    private static void attachAll(MimeMessage message, Path folder) throws MessagingException, IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                attach(message, Files.readAllBytes(file), file.getFileName().toString());
+            }
+        }
     }
 
     private static void attach(MimeMessage message, byte[] content, String name) throws MessagingException, IOException {
