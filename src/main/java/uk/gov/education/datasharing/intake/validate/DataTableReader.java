@@ -51,11 +51,23 @@ public final class DataTableReader {
 
     /** @throws IOException when the workbook cannot be read as a workbook */
     public DataTables read(String document, SeekableByteChannel channel) throws IOException {
+        return read(document, channel, false);
+    }
+
+    /**
+     * Every item row of every block (by-request and default), requested or not: what {@code catalogue import}
+     * builds a catalogue from.
+     */
+    public DataTables readAll(String document, SeekableByteChannel channel) throws IOException {
+        return read(document, channel, true);
+    }
+
+    private DataTables read(String document, SeekableByteChannel channel, boolean allRows) throws IOException {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
             Map<String, String> sheets = sheetParts(zip);
             ZipArchiveEntry shared = zip.getEntry("xl/sharedStrings.xml");
             Map<Integer, String> structure = shared == null ? Map.of() : sharedStrings(zip, shared, null);
-            Walk walk = new Walk(structure);
+            Walk walk = new Walk(structure, allRows);
             for (Map.Entry<String, String> sheet : sheets.entrySet()) {
                 ZipArchiveEntry entry = zip.getEntry(sheet.getValue());
                 if (entry != null) {
@@ -198,9 +210,9 @@ public final class DataTableReader {
         return null;
     }
 
-    private static String source(String named) {
+    private String source(String named) {
         String upper = named.toUpperCase(Locale.ROOT);
-        return upper.equals("HESA") ? "HE" : upper;
+        return layout.sourceNames().getOrDefault(upper, upper);
     }
 
     private static String normal(String header) {
@@ -248,8 +260,11 @@ public final class DataTableReader {
         int headers;
         boolean truncated;
 
-        Walk(Map<Integer, String> structure) {
+        private final boolean allRows;
+
+        Walk(Map<Integer, String> structure, boolean allRows) {
             this.structure = structure;
+            this.allRows = allRows;
         }
 
         void sheet(String name, ZipFile zip, ZipArchiveEntry entry) throws IOException, XMLStreamException {
@@ -311,7 +326,7 @@ public final class DataTableReader {
                                     } else if (DEFAULT.equals(first)) {
                                         byRequest = false;
                                         columns = Map.of();
-                                    } else if (byRequest && !columns.isEmpty()) {
+                                    } else if ((byRequest || allRows) && !columns.isEmpty()) {
                                         dataRow(name, rowNumber, row, columns);
                                     }
                                 }
@@ -348,7 +363,7 @@ public final class DataTableReader {
                     columns.put(cell.getKey(), DataTableLayout.ALIAS);
                 }
             }
-            return columns.containsValue(DataTableLayout.REQUIRED) ? columns : Map.of();
+            return columns.containsValue(DataTableLayout.REQUIRED) || allRows ? columns : Map.of();
         }
 
         private void dataRow(String sheet, int rowNumber, Map<Integer, Cell> row, Map<Integer, String> columns) {
@@ -359,14 +374,19 @@ public final class DataTableReader {
                 }
             }
             Cell required = requiredColumn == null ? null : row.get(requiredColumn);
-            if (required == null || !YES.equals(meaning(required))) {
+            if (!allRows && (required == null || !YES.equals(meaning(required)))) {
                 return;
+            }
+            Integer aliasColumn = columns.entrySet().stream().filter(c -> c.getValue().equals(DataTableLayout.ALIAS))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (allRows && (aliasColumn == null || row.get(aliasColumn) == null || row.size() < 2)) {
+                return; // a sub-table's title ("KS4 Exam Table") or a note, not an item
             }
             if (rows.size() >= maxRequested) {
                 truncated = true;
                 return;
             }
-            PendingRow pending = new PendingRow(sheet, columnName(requiredColumn) + rowNumber, rowNumber);
+            PendingRow pending = new PendingRow(sheet, columnName(requiredColumn == null ? 0 : requiredColumn) + rowNumber, rowNumber);
             for (Map.Entry<Integer, String> c : columns.entrySet()) {
                 Cell cell = row.get(c.getKey());
                 if (cell != null) {
