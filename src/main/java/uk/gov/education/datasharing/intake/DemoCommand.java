@@ -253,8 +253,18 @@ final class DemoCommand implements Callable<Integer> {
             out.write("intake.db.url=jdbc:h2:file:" + absolute.resolve("db/intake").toString().replace("\\", "/") + "\n");
             out.write("intake.crypto.recipients=" + keys.toAbsolutePath().resolve("team-public.asc").toString().replace("\\", "/") + "\n");
             out.write("intake.outbox.poll-interval-ms=500\n");
+            out.write("intake.state.key=" + demoStateKey(keys) + "\n");
         }
         return file;
+    }
+
+    /** The demo's state key, made once per demo folder so earlier cases stay readable across runs. */
+    private static String demoStateKey(Path keys) throws IOException {
+        Path file = keys.resolve("DEMO-ONLY-state.key");
+        if (!Files.exists(file)) {
+            Files.writeString(file, uk.gov.education.datasharing.intake.store.StateKey.generate() + "\n");
+        }
+        return Files.readString(file).strip();
     }
 
     private static boolean free(int port) {

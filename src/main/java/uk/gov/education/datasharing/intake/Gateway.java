@@ -21,6 +21,7 @@ import uk.gov.education.datasharing.intake.reply.SmtpTransport;
 import uk.gov.education.datasharing.intake.schema.SchemaException;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.StateKey;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
 
 /**
@@ -62,7 +63,12 @@ public final class Gateway implements AutoCloseable {
             }
             Clock clock = Clock.systemUTC();
             ReplyComposer composer = new ReplyComposer(config.mailboxAddress(), config.mailboxName(), schemas.rules().listBeforeGrouping());
-            IntakePipeline pipeline = new IntakePipeline(config, db, store, spoolDir, composer, clock, schemas);
+            StateKey stateKey = stateKey(settings);
+            IntakePipeline pipeline = new IntakePipeline(config, db, store, spoolDir, composer, clock, schemas, stateKey,
+                    uk.gov.education.datasharing.intake.inspect.Scanner.NONE);
+            if (stateKey == null) {
+                LOG.warn("intake.state.key is not set: each message is validated on its own, not with the case's earlier documents");
+            }
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
                     config.smtp().username(), config.smtp().password(), smtpExtras(config));
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,
@@ -83,6 +89,19 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** The gateway's key for case state between messages, or null when not configured. */
+    static StateKey stateKey(Settings settings) {
+        String value = settings.get("intake.state.key");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return StateKey.fromBase64(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("intake.state.key", e.getMessage() + "; make one with: openssl rand -base64 32");
         }
     }
 

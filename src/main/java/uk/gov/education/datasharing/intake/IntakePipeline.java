@@ -38,6 +38,8 @@ import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.model.CaseReference;
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.DocumentKind;
+import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.Manifest;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.Outcome;
@@ -47,6 +49,8 @@ import uk.gov.education.datasharing.intake.reply.Reply;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.DocumentStates;
+import uk.gov.education.datasharing.intake.store.StateKey;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
 import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
@@ -56,6 +60,7 @@ import uk.gov.education.datasharing.intake.store.Outbox;
 import uk.gov.education.datasharing.intake.schema.Routing;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.triage.CaseLinker;
+import uk.gov.education.datasharing.intake.validate.PartCodec;
 import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 import uk.gov.education.datasharing.intake.validate.Validation;
 import uk.gov.education.datasharing.intake.validate.Validator;
@@ -71,8 +76,10 @@ public final class IntakePipeline {
     private static final Logger LOG = LoggerFactory.getLogger("intake");
     private static final String UNKNOWN_SENDER = "";
     private static final String UNSAFE_FILE = "UNSAFE_FILE";
-    /** A finding that sends the applicant to another service; the reply shows it apart from the problems. */
-    public static final String REDIRECT = "REDIRECT";
+    private static final String REDIRECT = Defect.REDIRECT;
+    private static final String FIXED = Defect.FIXED;
+    private static final java.util.Set<DocumentKind> MERGED_KINDS = java.util.Set.of(DocumentKind.BACKGROUND_CHECK_EVIDENCE,
+            DocumentKind.DATA_SHARING_AGREEMENT, DocumentKind.SECURITY_QUESTIONNAIRE);
     private static final java.util.Set<String> ANSWER_CODES = java.util.Set.of("ANSWER_FORMAT", "ANSWER_NOT_APPLICABLE", "ANSWER_MUST_BE",
             "EXPLANATION_MISSING", "DATA_NEEDED_TOO_FAR_AHEAD");
     private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
@@ -89,6 +96,8 @@ public final class IntakePipeline {
     private final FilePolicy policy = new FilePolicy();
     private final Schemas schemas;
     private final Validator validator;
+    private final StateKey stateKey;
+    private final DocumentStates documentStates = new DocumentStates();
     private final IsAutomaticMail isAutomatic;
     private final CaseLinker linker = new CaseLinker();
     private final ReplyComposer composer;
@@ -101,12 +110,14 @@ public final class IntakePipeline {
 
     public IntakePipeline(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir,
                           ReplyComposer composer, Clock clock, Schemas schemas) {
-        this(config, db, store, spoolDir, composer, clock, schemas, Scanner.NONE);
+        this(config, db, store, spoolDir, composer, clock, schemas, null, Scanner.NONE);
     }
 
+    /** @param stateKey the gateway's key for case state between messages; null: each message is validated on its own */
     public IntakePipeline(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir,
-                          ReplyComposer composer, Clock clock, Schemas schemas, Scanner scanner) {
+                          ReplyComposer composer, Clock clock, Schemas schemas, StateKey stateKey, Scanner scanner) {
         this.config = config;
+        this.stateKey = stateKey;
         this.schemas = schemas;
         this.validator = new Validator(schemas);
         this.db = db;
@@ -182,7 +193,7 @@ public final class IntakePipeline {
             }
             InspectingSink sink = new InspectingSink(new SubmissionReader(schemas, MAX_REQUESTED_ROWS));
             FileExtractor.Extraction extraction = extractor.extract(mime, sink);
-            Checked checked = check(extraction, sink, now);
+            Checked checked = check(extraction, sink, now, attempt, envelope, sender);
             if (!checked.findings().isEmpty()) {
                 LOG.info("message {}: findings {}", Sha256.shortForm(sha),
                         checked.findings().stream().map(Defect::code).distinct().toList());
@@ -234,10 +245,11 @@ public final class IntakePipeline {
      * The files with what inspection decided, every finding (files, then validation), whether any file was
      * refused as unsafe, and the outcome.
      */
-    record Checked(List<ReceivedFile> files, List<Defect> findings, boolean unsafe, Outcome outcome) {
+    record Checked(List<ReceivedFile> files, List<Defect> findings, boolean unsafe, Outcome outcome, Map<String, Object> parts) {
     }
 
-    private Checked check(FileExtractor.Extraction extraction, InspectingSink sink, Instant now) {
+    private Checked check(FileExtractor.Extraction extraction, InspectingSink sink, Instant now, Attempt attempt, Envelope envelope,
+                          String sender) throws SQLException {
         List<ReceivedFile> files = new ArrayList<>();
         List<Defect> findings = new ArrayList<>(extraction.findings());
         for (ReceivedFile file : extraction.files()) {
@@ -247,14 +259,29 @@ public final class IntakePipeline {
             findings.addAll(judgement.findings());
             sink.reader.add(file.safeName(), judgement.check(), sink.parsed.getOrDefault(file.sha256(), SubmissionReader.Parsed.NOTHING));
         }
+        Map<String, Object> parts = sink.reader.parts();
         if (findings.stream().anyMatch(d -> d.severity() == Defect.Severity.UNSAFE)) {
-            return new Checked(files, findings, true, Outcome.QUARANTINED);
+            return new Checked(files, findings, true, Outcome.QUARANTINED, Map.of());
+        }
+        List<Cases.StoredFinding> before = List.of();
+        if (stateKey != null) {
+            Optional<String> linked = db.inTransaction(c -> decideCase(c, attempt, envelope, sender) instanceof CaseLinker.ExistingCase e
+                    ? Optional.of(e.reference()) : Optional.<String>empty());
+            if (linked.isPresent()) {
+                before = mergeEarlier(linked.get(), sink.reader, files);
+            }
         }
         Validation validation = validator.validate(sink.reader.submission(LocalDate.ofInstant(now, UK)));
         findings.addAll(sink.reader.problems());
         validation.problems().stream().map(IntakePipeline::withoutAnswers).forEach(findings::add);
         for (Routing.Redirect redirect : validation.redirects()) {
             findings.add(new Defect(REDIRECT, Defect.Severity.WARNING, "", redirect.to(), "", redirect.message(), redirect.link()));
+        }
+        for (Cases.StoredFinding old : before) {
+            boolean stillThere = findings.stream().anyMatch(d -> d.code().equals(old.code()) && d.location().equals(old.location()));
+            if (!stillThere && old.severity().equals(Defect.Severity.ERROR.name()) && !old.message().isEmpty()) {
+                findings.add(new Defect(FIXED, Defect.Severity.WARNING, old.document(), old.location(), "", old.message(), ""));
+            }
         }
         boolean errors = findings.stream().anyMatch(d -> d.severity() == Defect.Severity.ERROR);
         if (findings.size() > MAX_FINDINGS) {
@@ -269,7 +296,47 @@ public final class IntakePipeline {
             case REDIRECTED -> Outcome.REDIRECTED;
             case ENQUIRY -> Outcome.ENQUIRY;
         };
-        return new Checked(files, findings, false, outcome);
+        return new Checked(files, findings, false, outcome, parts);
+    }
+
+    /**
+     * Adds to this submission what the case's earlier versions had and this one lacks (the newest form,
+     * questionnaire and workbooks, unsealed; accepted evidence and agreements), so a resubmission is
+     * validated as the whole case. Returns the findings of the case's newest earlier version.
+     */
+    private List<Cases.StoredFinding> mergeEarlier(String reference, SubmissionReader reader, List<ReceivedFile> current) throws SQLException {
+        return db.inTransaction(c -> {
+            Map<String, Object> present = reader.parts();
+            for (Map.Entry<String, String> state : documentStates.all(c, reference).entrySet()) {
+                if (present.containsKey(state.getKey())) {
+                    continue;
+                }
+                try {
+                    byte[] json = stateKey.open(state.getValue(), reference + "|" + state.getKey());
+                    reader.addEarlier(state.getKey(), PartCodec.fromJson(state.getKey(), json));
+                } catch (java.security.GeneralSecurityException | IOException e) {
+                    LOG.warn("case {}: earlier {} could not be opened ({}); validating without it", reference, state.getKey(),
+                            e.getClass().getSimpleName());
+                }
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            current.forEach(f -> seen.add(f.sha256()));
+            List<uk.gov.education.datasharing.intake.model.SubmissionRecord> earlier = cases.submissions(c, reference);
+            for (var submission : earlier) {
+                for (ReceivedFile file : submission.files()) {
+                    if (file.check().verdict() == FileCheck.Verdict.ACCEPTED && MERGED_KINDS.contains(file.check().kind()) && seen.add(file.sha256())) {
+                        reader.addEarlierDocument(file.safeName(), file.check().kind());
+                    }
+                }
+            }
+            return earlier.isEmpty() ? List.<Cases.StoredFinding>of() : cases.findings(c, earlier.get(earlier.size() - 1).id());
+        });
+    }
+
+    private CaseLinker.Decision decideCase(Connection c, Attempt attempt, Envelope envelope, String sender) throws SQLException {
+        return attempt.caseReference() != null
+                ? new CaseLinker.ExistingCase(attempt.caseReference())
+                : linker.decide(sender, CaseReference.findIn(envelope.subject()), repliedToCases(c, envelope), ref -> senderOf(c, ref));
     }
 
     /** Findings about answers keep where and what is wrong, never the applicant's answer itself. */
@@ -287,10 +354,7 @@ public final class IntakePipeline {
                 return new Result(current.get().folder(), "DUPLICATE_OF_" + current.get().state(), current.get().caseReference(),
                         Sha256.shortForm(sha));
             }
-            CaseLinker.Decision decision = attempt.caseReference() != null
-                    ? new CaseLinker.ExistingCase(attempt.caseReference())
-                    : linker.decide(sender, CaseReference.findIn(envelope.subject()), repliedToCases(c, envelope),
-                    ref -> senderOf(c, ref));
+            CaseLinker.Decision decision = decideCase(c, attempt, envelope, sender);
             CaseStatus status = checked.unsafe() ? CaseStatus.QUARANTINED : CaseStatus.OPEN;
             Outcome outcome = checked.outcome();
             String reference;
@@ -309,6 +373,14 @@ public final class IntakePipeline {
             StoredObject manifestObject = putBytes(ManifestCodec.toJson(manifest));
             var submission = cases.addSubmission(c, reference, sha, spool.size(), manifestObject.sha256(), now, checked.files(),
                     checked.findings());
+            if (stateKey != null) {
+                for (Map.Entry<String, Object> part : checked.parts().entrySet()) {
+                    String sealed = stateKey.seal(PartCodec.toJson(part.getValue()), reference + "|" + part.getKey());
+                    if (sealed.length() <= DocumentStates.MAX_SEALED_CHARS) {
+                        documentStates.put(c, reference, part.getKey(), submission.version(), sealed);
+                    }
+                }
+            }
             Reply.Kind kind = Reply.Kind.forOutcome(outcome);
             outbox.enqueue(c, reference, submission.id(), kind.name(), sender, composer.newMessageId(reference), now);
             if (checked.unsafe()) {

@@ -73,4 +73,41 @@ class ValidationIT extends GatewayITSupport {
         assertThat(stored).isEqualTo(IntakePipeline.MAX_FINDINGS);
         assertThat(cases().get(0).outcome()).isEqualTo(Outcome.DEFECTS);
     }
+
+    @Test
+    void aResubmissionIsValidatedAsTheWholeCaseAndTheReplySaysWhatIsFixed() throws Exception {
+        Map<String, String> incomplete = application();
+        incomplete.remove("applicant.phone");
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Attached",
+                "application-form.docx", Documents.form(incomplete), "npd.xlsx", Documents.npdWorkbook("NPD Alias")));
+        harness.start();
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        MimeMessage first = harness.repliesTo(GatewayHarness.APPLICANT).get(0);
+        assertThat(text(first)).contains("- Telephone number: Enter telephone number.");
+        String reference = cases().get(0).reference();
+
+        // only the corrected form, in a reply: the workbook from the first email still counts
+        String raw = Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Re: " + first.getSubject(), "Corrected",
+                "application-form-v2.docx", Documents.form(application()));
+        harness.deliver(Mails.withHeaders("In-Reply-To: " + first.getMessageID() + "\r\n", raw));
+        harness.awaitReplies(GatewayHarness.APPLICANT, 2);
+        String second = text(harness.repliesTo(GatewayHarness.APPLICANT).get(1));
+        assertThat(second).contains("We have received your update", "We have checked it and it is complete.",
+                "Fixed since your last email", "- application-form.docx, Telephone number: Enter telephone number.");
+        assertThat(cases()).singleElement().satisfies(c -> {
+            assertThat(c.reference()).isEqualTo(reference);
+            assertThat(c.versions()).isEqualTo(2);
+            assertThat(c.outcome()).isEqualTo(Outcome.ACCEPTED);
+        });
+        String sealed = harness.gateway().database().inTransaction(c -> {
+            try (var select = c.prepareStatement("select sealed from document_state where case_reference = ? and part = 'form'")) {
+                select.setString(1, reference);
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(sealed).doesNotContain("Ada").doesNotContain("Researcher");
+    }
 }

@@ -10,6 +10,11 @@ import java.util.Objects;
 public record Defect(String code, Severity severity, String document, String location, String found, String message,
                      String fix) {
 
+    /** Code of a finding that sends the applicant to another service (shown apart from problems). */
+    public static final String REDIRECT = "REDIRECT";
+    /** Code of a finding that says a problem of the case's previous version is fixed. */
+    public static final String FIXED = "FIXED";
+
     /** UNSAFE: the file is refused and the message quarantined; ERROR blocks acceptance; WARNING does not. */
     public enum Severity { UNSAFE, ERROR, WARNING }
 

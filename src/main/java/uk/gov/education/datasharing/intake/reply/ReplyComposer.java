@@ -35,8 +35,8 @@ import uk.gov.education.datasharing.intake.validate.ProblemList;
  */
 public final class ReplyComposer {
 
-    /** The code of findings that send the applicant to another service (shown apart from problems). */
-    static final String REDIRECT = "REDIRECT";
+    private static final String REDIRECT = Defect.REDIRECT;
+    private static final String FIXED = Defect.FIXED;
 
     private final InternetAddress from;
     private final String messageIdDomain;
@@ -117,7 +117,11 @@ public final class ReplyComposer {
         model.put("redirected", reply.kind() == Reply.Kind.REDIRECT);
         model.put("enquiry", reply.kind() == Reply.Kind.ENQUIRY);
         List<Defect> redirects = reply.problems().stream().filter(d -> d.code().equals(REDIRECT)).toList();
-        List<Defect> problems = reply.problems().stream().filter(d -> !d.code().equals(REDIRECT))
+        List<Defect> fixed = reply.problems().stream().filter(d -> d.code().equals(FIXED)).toList();
+        model.put("hasFixed", !fixed.isEmpty());
+        model.put("fixed", fixed.stream().map(d -> (d.document().isEmpty() ? "" : d.document() + ", ")
+                + (d.location().isEmpty() ? "" : d.location() + ": ") + d.message()).toList());
+        List<Defect> problems = reply.problems().stream().filter(d -> !d.code().equals(REDIRECT) && !d.code().equals(FIXED))
                 .sorted(java.util.Comparator.comparing(Defect::severity)).toList();
         model.put("hasRedirects", !redirects.isEmpty());
         model.put("redirects", redirects.stream()

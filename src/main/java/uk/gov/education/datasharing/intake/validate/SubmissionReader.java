@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import uk.gov.education.datasharing.intake.model.Defect;
@@ -19,6 +21,10 @@ import uk.gov.education.datasharing.intake.schema.Schemas;
  * gateway can read a file while it is spooled and name it once extraction has finished.
  */
 public final class SubmissionReader {
+
+    public static final String FORM = "form";
+    public static final String QUESTIONNAIRE = "questionnaire";
+    public static final String TABLES = "tables:";
 
     private final Schemas schemas;
     private final FormReader forms = new FormReader();
@@ -96,6 +102,46 @@ public final class SubmissionReader {
             DataTables t = parsed.tables();
             workbooks.add(new DataTables(name, t.source(), t.headers(), t.requested(), t.truncated()));
         }
+    }
+
+    /** The parts this submission brought: "form", "questionnaire", and "tables:SOURCE" for each workbook. */
+    public Map<String, Object> parts() {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        if (form != null) {
+            parts.put(FORM, form);
+        }
+        if (questionnaire != null) {
+            parts.put(QUESTIONNAIRE, questionnaire);
+        }
+        for (DataTables t : workbooks) {
+            parts.putIfAbsent(TABLES + t.source(), t);
+        }
+        return parts;
+    }
+
+    /**
+     * Adds a part from the case's newest earlier version, when this submission did not bring it: a
+     * resubmission is validated as the whole case. Returns whether it was used.
+     */
+    public boolean addEarlier(String part, Object value) {
+        if (part.equals(FORM) && form == null && value instanceof FormAnswers earlier) {
+            form = earlier;
+            return true;
+        }
+        if (part.equals(QUESTIONNAIRE) && questionnaire == null && value instanceof FormAnswers earlier) {
+            questionnaire = earlier;
+            return true;
+        }
+        if (part.startsWith(TABLES) && value instanceof DataTables earlier && workbooks.stream().noneMatch(t -> part.equals(TABLES + t.source()))) {
+            workbooks.add(earlier);
+            return true;
+        }
+        return false;
+    }
+
+    /** An accepted document from an earlier version of the case (evidence, agreements). */
+    public void addEarlierDocument(String name, DocumentKind kind) {
+        documents.add(new Submission.Document(name, kind));
     }
 
     public Submission submission(LocalDate today) {
