@@ -24,7 +24,7 @@ public record FormSchema(String kind, int version, String title, List<Section> s
      */
     public record Field(String id, String label, FieldType type, String help, boolean required, Condition requiredWhen,
                         List<String> values, boolean naAllowed, String mustBe, String explainWhen, String explanation,
-                        String evidence) {
+                        String evidence, String evidenceKind) {
         public Field {
             values = values == null ? List.of() : List.copyOf(values);
             help = help == null ? "" : help;

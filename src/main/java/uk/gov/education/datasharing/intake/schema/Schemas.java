@@ -140,6 +140,9 @@ public record Schemas(FormSchema applicationForm, FormSchema questionnaire, Rout
             if (!ids.add(f.id())) {
                 throw new SchemaException(name, lineOf(dir, name, f.id()), f.id(), "id used twice");
             }
+            if (f.evidenceKind() != null && uk.gov.education.datasharing.intake.model.DocumentKind.fromId(f.evidenceKind()).isEmpty()) {
+                throw new SchemaException(name, lineOf(dir, name, f.id()), f.id() + ".evidence-kind", "not a document kind: " + f.evidenceKind());
+            }
             if ((f.type() == FieldType.CHOICE || f.type() == FieldType.MULTI_CHOICE) && f.values().isEmpty()) {
                 throw new SchemaException(name, lineOf(dir, name, f.id()), f.id() + ".values", "a choice needs values");
             }

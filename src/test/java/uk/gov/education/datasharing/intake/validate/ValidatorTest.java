@@ -124,6 +124,7 @@ class ValidatorTest {
     @Test
     void questionnaireAnswersThatMustBeYesAndUnexplainedNos() {
         isq = Forms.questionnaire();
+        documents.add(new Submission.Document("bpss.pdf", DocumentKind.BACKGROUND_CHECK_EVIDENCE));
         isq.put("isq.q03", "No");
         isq.put("isq.q02", "No");
         isq.put("isq.q06", "No");
@@ -226,5 +227,15 @@ class ValidatorTest {
             assertThat(s.lines()).hasSize(5);
             assertThat(s.lines().get(4)).isEqualTo("and 38 more rows like this in sheet KS4");
         });
+    }
+
+    @Test
+    void evidenceAQuestionnaireAnswerRefersToMustBeAttached() {
+        isq = Forms.questionnaire();
+        assertThat(validate().problems()).extracting(Defect::code, Defect::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("EVIDENCE_NOT_ATTACHED", "7. Staff vetted (BPSS or equivalent) and trained"));
+        isq.put("isq.q07", "No");
+        isq.put("isq.q07-explanation", "Vetting is in progress; certificates follow.");
+        assertThat(validate().problems()).isEmpty();
     }
 }
