@@ -40,6 +40,7 @@ final class OoxmlReader {
             "externallinkpath", "image", "afchunk", "control", "package", "externallink", "themeoverride", "stylesheet", "font");
     private static final Set<String> EMBEDDING_RELATIONSHIPS = Set.of("oleobject", "package", "control", "afchunk");
     private static final String REQUEST = "\u0000request";
+    private static final Pattern WORD_STORIES = Pattern.compile("word/(header|footer)\\d*\\.xml|word/(footnotes|endnotes|comments)\\.xml");
     private static final int MAX_SHEETS = 500;
     private static final int MAX_FIELD_TEXT = 2_000;
 
@@ -106,7 +107,7 @@ final class OoxmlReader {
                     customProperties(entry);
                 } else if (name.equals("word/document.xml")) {
                     wordStory(entry, true);
-                } else if (name.matches("word/(header|footer)\\d*\\.xml|word/(footnotes|endnotes|comments)\\.xml")) {
+                } else if (WORD_STORIES.matcher(name).matches()) {
                     wordStory(entry, false);
                 } else if (name.startsWith("xl/externallinks/") && name.endsWith(".xml")) {
                     facts.remote("a link to data in another workbook");

@@ -39,14 +39,23 @@ public final class DataTableReader {
     private static final String COLUMN = "\u0000column:";
     private static final String ALIAS_HEADER = "\u0000alias:";
 
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]");
+
     private final DataTableLayout layout;
     private final Pattern aliasHeader;
     private final int maxRequested;
+    /** Normalised header spelling to column key, and the block titles in lower case, computed once. */
+    private final Map<String, String> headerSpellings = new HashMap<>();
+    private final String byRequestBlock;
+    private final String defaultBlock;
 
     public DataTableReader(DataTableLayout layout, int maxRequested) {
         this.layout = layout;
         this.aliasHeader = Pattern.compile(layout.aliasHeader());
         this.maxRequested = maxRequested;
+        layout.columns().forEach((key, spellings) -> spellings.forEach(v -> headerSpellings.putIfAbsent(normal(v), key)));
+        this.byRequestBlock = layout.byRequestBlock().toLowerCase(Locale.ROOT);
+        this.defaultBlock = layout.defaultBlock().toLowerCase(Locale.ROOT);
     }
 
     /** @throws IOException when the workbook cannot be read as a workbook */
@@ -188,19 +197,19 @@ public final class DataTableReader {
         if (alias.find()) {
             return ALIAS_HEADER + (alias.groupCount() >= 1 && alias.group(1) != null ? source(alias.group(1)) : "");
         }
+        if (cell.length() > 200) {
+            return null; // no header, block title or "Yes" is this long
+        }
         String lower = cell.toLowerCase(Locale.ROOT);
-        if (lower.startsWith(layout.byRequestBlock().toLowerCase(Locale.ROOT))) {
+        if (lower.startsWith(byRequestBlock)) {
             return BY_REQUEST;
         }
-        if (lower.startsWith(layout.defaultBlock().toLowerCase(Locale.ROOT))) {
+        if (lower.startsWith(defaultBlock)) {
             return DEFAULT;
         }
-        for (Map.Entry<String, List<String>> column : layout.columns().entrySet()) {
-            for (String variant : column.getValue()) {
-                if (normal(variant).equals(normal(cell))) {
-                    return COLUMN + column.getKey();
-                }
-            }
+        String column = headerSpellings.get(normal(cell));
+        if (column != null) {
+            return COLUMN + column;
         }
         for (String yes : layout.yes()) {
             if (yes.equalsIgnoreCase(cell)) {
@@ -216,7 +225,7 @@ public final class DataTableReader {
     }
 
     private static String normal(String header) {
-        return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return NOT_ALPHANUMERIC.matcher(header.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private static void append(StringBuilder target, XMLStreamReader xml) {

@@ -75,8 +75,10 @@ public final class FormReader {
         }
     }
 
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]");
+
     static String normal(String label) {
-        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return NOT_ALPHANUMERIC.matcher(label.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private record Parsed(Map<String, String> tagged, Map<String, String> titled, List<String[]> rows) {
