@@ -95,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
 
         say("");
         say("The intake gateway is running, with an embedded mail server and database in " + dir.toAbsolutePath() + ".");
-        say("Sending three example messages to " + MAILBOX + " ...");
+        say("Sending four example messages to " + MAILBOX + " ...");
         runExamples(gateway, mail, keys, configFile);
         if (exitAfterExamples) {
             System.exit(0);
@@ -149,6 +149,18 @@ final class DemoCommand implements Callable<Integer> {
         say("3. A reply to the acknowledgement with a revised application for direct supply (examples/direct-supply):");
         say("   added to " + reference + " as version 2;");
         say("   acknowledgement sent: \"" + second.getSubject() + "\"");
+
+        java.util.Map<String, String> leo = uk.gov.education.datasharing.intake.templates.Examples.srsApplication(java.time.LocalDate.now());
+        leo.put("data.datasets", "LEO");
+        leo.put("data.sources", "Other");
+        MimeMessage deaOnly = message(smtp, APPLICANT, "Application for LEO data", "Please find our application attached.\n");
+        attach(deaOnly, new uk.gov.education.datasharing.intake.templates.FormTemplate()
+                .write(Gateway.loadSchemas(Settings.load(null, configFile, System.getenv(), new Properties())).applicationForm(), leo),
+                "application-form.docx");
+        Transport.send(deaOnly);
+        MimeMessage redirect = awaitReplyTo(mail, 3);
+        say("4. An application only for LEO (a Digital Economy Act dataset): answered with where to apply instead;");
+        say("   reply sent: \"" + redirect.getSubject() + "\"");
 
         List<CaseSummary> cases = gateway.database().inTransaction(c -> new Cases().list(c, 20));
         say("");
