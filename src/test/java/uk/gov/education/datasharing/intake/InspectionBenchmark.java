@@ -1,12 +1,7 @@
 package uk.gov.education.datasharing.intake;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,18 +60,18 @@ class InspectionBenchmark {
         for (int i = 0; i < 20; i++) {
             inspectAll(mix);
         }
-        resetPeaks();
+        BenchmarkSupport.resetPeaks();
         long start = System.nanoTime();
         for (int i = 0; i < ROUNDS; i++) {
             inspectAll(mix);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int files = ROUNDS * mix.size();
-        report(String.format(Locale.ROOT, "inspection benchmark, realistic mix (%d files, %.0f KB per round: form, questionnaire, "
+        BenchmarkSupport.report("inspection", String.format(Locale.ROOT, "inspection benchmark, realistic mix (%d files, %.0f KB per round: form, questionnaire, "
                         + "1,200-row NPD workbook of %d KB, two PDFs, a picture): %d files in %.1f s = %.0f files/s, %.1f MB/s; "
                         + "peak heap %d MB; %d cores%n",
                 mix.size(), bytesPerRound / 1e3, mix.get("npd-data-tables.xlsx").length / 1000, files, seconds, files / seconds,
-                ROUNDS * bytesPerRound / 1e6 / seconds, peakHeapMb(), Runtime.getRuntime().availableProcessors()));
+                ROUNDS * bytesPerRound / 1e6 / seconds, BenchmarkSupport.peakHeapMb(), Runtime.getRuntime().availableProcessors()));
     }
 
     @Test
@@ -84,13 +79,13 @@ class InspectionBenchmark {
         Path workbook = dir.resolve("large.xlsx");
         Documents.largeNpdWorkbook(workbook, 360_000, 25);
         byte[] bytes = Files.readAllBytes(workbook);
-        resetPeaks();
+        BenchmarkSupport.resetPeaks();
         long start = System.nanoTime();
         FileCheck check = inspect("large.xlsx", bytes);
         double seconds = (System.nanoTime() - start) / 1e9;
-        report(String.format(Locale.ROOT, "inspection benchmark, one %.1f MB NPD workbook (360,000 rows): %s as %s in %.1f s "
+        BenchmarkSupport.report("inspection", String.format(Locale.ROOT, "inspection benchmark, one %.1f MB NPD workbook (360,000 rows): %s as %s in %.1f s "
                         + "(%.1f MB/s of workbook); peak heap %d MB, of which %.0f MB is the test's own copy of the file%n",
-                bytes.length / 1e6, check.verdict(), check.kind(), seconds, bytes.length / 1e6 / seconds, peakHeapMb(), bytes.length / 1e6 / 1.048576));
+                bytes.length / 1e6, check.verdict(), check.kind(), seconds, bytes.length / 1e6 / seconds, BenchmarkSupport.peakHeapMb(), bytes.length / 1e6 / 1.048576));
     }
 
     private void inspectAll(Map<String, byte[]> mix) throws Exception {
@@ -108,21 +103,5 @@ class InspectionBenchmark {
             return policy.judge(new ReceivedFile(1, "1.2", name, name, "application/octet-stream", content.length, spool.sha256()),
                     inspection, false).check();
         }
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static void report(String result) throws Exception {
-        System.out.print(result);
-        Files.writeString(Path.of("target/benchmark-inspection.txt"), result, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

@@ -1,12 +1,7 @@
 package uk.gov.education.datasharing.intake;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +65,7 @@ class IntakeBenchmark extends GatewayITSupport {
             for (String raw : raws.subList(0, Math.min(20, raws.size()))) {
                 pipeline.process(Mails.parse(raw.replace("Subject: Application", "Subject: Warm-up")));
             }
-            resetPeaks();
+            BenchmarkSupport.resetPeaks();
             long start = System.nanoTime();
             for (String raw : raws) {
                 MimeMessage message = Mails.parse(raw);
@@ -85,7 +80,7 @@ class IntakeBenchmark extends GatewayITSupport {
         List<String> raws = messages(END_TO_END_MESSAGES);
         long rawBytes = raws.stream().mapToLong(String::length).sum();
         raws.forEach(harness::deliver);
-        resetPeaks();
+        BenchmarkSupport.resetPeaks();
         harness.set("intake.imap.poll-delay-ms", "50").set("intake.imap.max-messages-per-poll", "50");
         long start = System.nanoTime();
         harness.start();
@@ -93,21 +88,13 @@ class IntakeBenchmark extends GatewayITSupport {
         report("end to end (GreenMail IMAP + Camel route)", raws.size(), rawBytes, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
     private static void report(String what, int count, long rawBytes, double seconds) throws Exception {
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long peakHeap = BenchmarkSupport.peakHeapMb();
         String result = String.format(Locale.ROOT,
                 "intake benchmark, %s: %d messages of %.0f KB (2 files each) in %.1f s = %.1f messages/s, %.1f MB/s; "
                         + "peak heap in this JVM %d MB (includes the generated messages and GreenMail); %d cores%n",
-                what, count, rawBytes / 1e3 / count, seconds, count / seconds, rawBytes / 1e6 / seconds, peakHeap >> 20,
+                what, count, rawBytes / 1e3 / count, seconds, count / seconds, rawBytes / 1e6 / seconds, peakHeap,
                 Runtime.getRuntime().availableProcessors());
-        System.out.print(result);
-        Files.writeString(Path.of("target/benchmark-intake.txt"), result, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        BenchmarkSupport.report("intake", result);
     }
 }

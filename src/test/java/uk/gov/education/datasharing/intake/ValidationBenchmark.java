@@ -1,12 +1,7 @@
 package uk.gov.education.datasharing.intake;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -66,16 +61,16 @@ class ValidationBenchmark {
         for (int i = 0; i < 10; i++) {
             validate(files);
         }
-        resetPeaks();
+        BenchmarkSupport.resetPeaks();
         long start = System.nanoTime();
         for (int i = 0; i < ROUNDS; i++) {
             validate(files);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        report(String.format(Locale.ROOT, "validation benchmark, realistic submission (%d files, %.0f KB: form, questionnaire, 1,200-row "
+        BenchmarkSupport.report("validation", String.format(Locale.ROOT, "validation benchmark, realistic submission (%d files, %.0f KB: form, questionnaire, 1,200-row "
                         + "NPD workbook, two PDFs; outcome %s with %d problems): %d submissions in %.1f s = %.1f submissions/s; "
                         + "peak heap %d MB; %d cores%n", files.size(), bytes / 1e3, first.outcome(), first.problems().size(), ROUNDS, seconds,
-                ROUNDS / seconds, peakHeapMb(), Runtime.getRuntime().availableProcessors()));
+                ROUNDS / seconds, BenchmarkSupport.peakHeapMb(), Runtime.getRuntime().availableProcessors()));
     }
 
     @Test
@@ -83,13 +78,13 @@ class ValidationBenchmark {
         Path workbook = dir.resolve("large.xlsx");
         Documents.largeNpdWorkbook(workbook, 360_000, 25);
         Map<String, byte[]> files = submission(workbook);
-        resetPeaks();
+        BenchmarkSupport.resetPeaks();
         long start = System.nanoTime();
         Validation validation = validate(files);
         double seconds = (System.nanoTime() - start) / 1e9;
-        report(String.format(Locale.ROOT, "validation benchmark, submission with a %.1f MB NPD workbook (360,000 rows, about 36,000 "
+        BenchmarkSupport.report("validation", String.format(Locale.ROOT, "validation benchmark, submission with a %.1f MB NPD workbook (360,000 rows, about 36,000 "
                         + "requested): %s with %d problems in %.1f s; peak heap %d MB (including the test's copies of the files)%n",
-                files.get("npd-data-tables.xlsx").length / 1e6, validation.outcome(), validation.problems().size(), seconds, peakHeapMb()));
+                files.get("npd-data-tables.xlsx").length / 1e6, validation.outcome(), validation.problems().size(), seconds, BenchmarkSupport.peakHeapMb()));
     }
 
     private Validation validate(Map<String, byte[]> files) throws Exception {
@@ -104,21 +99,5 @@ class ValidationBenchmark {
             }
         }
         return validator.validate(reader.submission(TODAY));
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static void report(String result) throws Exception {
-        System.out.print(result);
-        Files.writeString(Path.of("target/benchmark-validation.txt"), result, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }
