@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -102,46 +100,33 @@ public class GatewayHarness implements AutoCloseable {
         mailbox.deliver(Mails.parse(raw));
     }
 
+    /*
+     * Folders are read from GreenMail's store directly, not over a second IMAP session: GreenMail 2.1.8 can
+     * fail a session's COPY ("Need to do this properly...") when another session has expunged meanwhile,
+     * which is what the gateway's move does while a test polls.
+     */
     public int count(String folder) throws MessagingException {
-        try (Store store = mail.getImap().createStore()) {
-            store.connect(MAILBOX, PASSWORD);
-            Folder f = store.getFolder(folder);
-            if (!f.exists()) {
-                return 0;
-            }
-            f.open(Folder.READ_ONLY);
-            try {
-                return (int) Arrays.stream(f.getMessages()).filter(m -> !isDeleted(m)).count();
-            } finally {
-                f.close(false);
-            }
+        var found = mail.getManagers().getImapHostManager().getFolder(mailbox, folder);
+        if (found == null) {
+            return 0;
         }
+        return (int) found.getMessages().stream().filter(m -> !m.getFlags().contains(jakarta.mail.Flags.Flag.DELETED)).count();
     }
 
     public boolean folderExists(String folder) throws MessagingException {
-        try (Store store = mail.getImap().createStore()) {
-            store.connect(MAILBOX, PASSWORD);
-            return store.getFolder(folder).exists();
-        }
+        return mail.getManagers().getImapHostManager().getFolder(mailbox, folder) != null;
     }
 
     public List<String> folders() throws MessagingException {
-        try (Store store = mail.getImap().createStore()) {
-            store.connect(MAILBOX, PASSWORD);
-            List<String> names = new ArrayList<>();
-            for (Folder f : store.getDefaultFolder().list("*")) {
+        List<String> names = new ArrayList<>();
+        try {
+            for (var f : mail.getManagers().getImapHostManager().listMailboxes(mailbox, "*")) {
                 names.add(f.getFullName());
             }
-            return names;
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new MessagingException("cannot list folders", e);
         }
-    }
-
-    private static boolean isDeleted(Message m) {
-        try {
-            return m.getFlags().contains(jakarta.mail.Flags.Flag.DELETED);
-        } catch (MessagingException e) {
-            return false;
-        }
+        return names;
     }
 
     /** Replies the gateway sent to {@code address}. */
