@@ -38,8 +38,6 @@ import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.model.CaseReference;
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.Defect;
-import uk.gov.education.datasharing.intake.model.DocumentKind;
-import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.Manifest;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.Outcome;
@@ -49,7 +47,6 @@ import uk.gov.education.datasharing.intake.reply.Reply;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
-import uk.gov.education.datasharing.intake.store.DocumentStates;
 import uk.gov.education.datasharing.intake.store.StateKey;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
@@ -60,7 +57,6 @@ import uk.gov.education.datasharing.intake.store.Outbox;
 import uk.gov.education.datasharing.intake.schema.Routing;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.triage.CaseLinker;
-import uk.gov.education.datasharing.intake.validate.PartCodec;
 import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 import uk.gov.education.datasharing.intake.validate.Validation;
 import uk.gov.education.datasharing.intake.validate.Validator;
@@ -77,9 +73,7 @@ public final class IntakePipeline {
     private static final String UNKNOWN_SENDER = "";
     private static final String UNSAFE_FILE = "UNSAFE_FILE";
     private static final String REDIRECT = Defect.REDIRECT;
-    private static final String FIXED = Defect.FIXED;
-    private static final java.util.Set<DocumentKind> MERGED_KINDS = java.util.Set.of(DocumentKind.BACKGROUND_CHECK_EVIDENCE,
-            DocumentKind.DATA_SHARING_AGREEMENT, DocumentKind.SECURITY_QUESTIONNAIRE);
+
     private static final java.util.Set<String> ANSWER_CODES = java.util.Set.of("ANSWER_FORMAT", "ANSWER_NOT_APPLICABLE", "ANSWER_MUST_BE",
             "EXPLANATION_MISSING", "DATA_NEEDED_TOO_FAR_AHEAD");
     private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
@@ -96,8 +90,7 @@ public final class IntakePipeline {
     private final FilePolicy policy = new FilePolicy();
     private final Schemas schemas;
     private final Validator validator;
-    private final StateKey stateKey;
-    private final DocumentStates documentStates = new DocumentStates();
+    private final CaseHistory history;
     private final IsAutomaticMail isAutomatic;
     private final CaseLinker linker = new CaseLinker();
     private final ReplyComposer composer;
@@ -117,7 +110,7 @@ public final class IntakePipeline {
     public IntakePipeline(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir,
                           ReplyComposer composer, Clock clock, Schemas schemas, StateKey stateKey, Scanner scanner) {
         this.config = config;
-        this.stateKey = stateKey;
+        this.history = new CaseHistory(stateKey);
         this.schemas = schemas;
         this.validator = new Validator(schemas);
         this.db = db;
@@ -264,11 +257,11 @@ public final class IntakePipeline {
             return new Checked(files, findings, true, Outcome.QUARANTINED, Map.of());
         }
         List<Cases.StoredFinding> before = List.of();
-        if (stateKey != null) {
+        if (history.enabled()) {
             Optional<String> linked = db.inTransaction(c -> decideCase(c, attempt, envelope, sender) instanceof CaseLinker.ExistingCase e
                     ? Optional.of(e.reference()) : Optional.<String>empty());
             if (linked.isPresent()) {
-                before = mergeEarlier(linked.get(), sink.reader, files);
+                before = db.inTransaction(c -> history.mergeEarlier(c, linked.get(), sink.reader, files));
             }
         }
         Validation validation = validator.validate(sink.reader.submission(LocalDate.ofInstant(now, UK)));
@@ -277,12 +270,7 @@ public final class IntakePipeline {
         for (Routing.Redirect redirect : validation.redirects()) {
             findings.add(new Defect(REDIRECT, Defect.Severity.WARNING, "", redirect.to(), "", redirect.message(), redirect.link()));
         }
-        for (Cases.StoredFinding old : before) {
-            boolean stillThere = findings.stream().anyMatch(d -> d.code().equals(old.code()) && d.location().equals(old.location()));
-            if (!stillThere && old.severity().equals(Defect.Severity.ERROR.name()) && !old.message().isEmpty()) {
-                findings.add(new Defect(FIXED, Defect.Severity.WARNING, old.document(), old.location(), "", old.message(), ""));
-            }
-        }
+        findings.addAll(CaseHistory.fixedSince(before, findings));
         boolean errors = findings.stream().anyMatch(d -> d.severity() == Defect.Severity.ERROR);
         if (findings.size() > MAX_FINDINGS) {
             int dropped = findings.size() - (MAX_FINDINGS - 1);
@@ -297,40 +285,6 @@ public final class IntakePipeline {
             case ENQUIRY -> Outcome.ENQUIRY;
         };
         return new Checked(files, findings, false, outcome, parts);
-    }
-
-    /**
-     * Adds to this submission what the case's earlier versions had and this one lacks (the newest form,
-     * questionnaire and workbooks, unsealed; accepted evidence and agreements), so a resubmission is
-     * validated as the whole case. Returns the findings of the case's newest earlier version.
-     */
-    private List<Cases.StoredFinding> mergeEarlier(String reference, SubmissionReader reader, List<ReceivedFile> current) throws SQLException {
-        return db.inTransaction(c -> {
-            Map<String, Object> present = reader.parts();
-            for (Map.Entry<String, String> state : documentStates.all(c, reference).entrySet()) {
-                if (present.containsKey(state.getKey())) {
-                    continue;
-                }
-                try {
-                    byte[] json = stateKey.open(state.getValue(), reference + "|" + state.getKey());
-                    reader.addEarlier(state.getKey(), PartCodec.fromJson(state.getKey(), json));
-                } catch (java.security.GeneralSecurityException | IOException e) {
-                    LOG.warn("case {}: earlier {} could not be opened ({}); validating without it", reference, state.getKey(),
-                            e.getClass().getSimpleName());
-                }
-            }
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            current.forEach(f -> seen.add(f.sha256()));
-            List<uk.gov.education.datasharing.intake.model.SubmissionRecord> earlier = cases.submissions(c, reference);
-            for (var submission : earlier) {
-                for (ReceivedFile file : submission.files()) {
-                    if (file.check().verdict() == FileCheck.Verdict.ACCEPTED && MERGED_KINDS.contains(file.check().kind()) && seen.add(file.sha256())) {
-                        reader.addEarlierDocument(file.safeName(), file.check().kind());
-                    }
-                }
-            }
-            return earlier.isEmpty() ? List.<Cases.StoredFinding>of() : cases.findings(c, earlier.get(earlier.size() - 1).id());
-        });
     }
 
     private CaseLinker.Decision decideCase(Connection c, Attempt attempt, Envelope envelope, String sender) throws SQLException {
@@ -373,14 +327,7 @@ public final class IntakePipeline {
             StoredObject manifestObject = putBytes(ManifestCodec.toJson(manifest));
             var submission = cases.addSubmission(c, reference, sha, spool.size(), manifestObject.sha256(), now, checked.files(),
                     checked.findings());
-            if (stateKey != null) {
-                for (Map.Entry<String, Object> part : checked.parts().entrySet()) {
-                    String sealed = stateKey.seal(PartCodec.toJson(part.getValue()), reference + "|" + part.getKey());
-                    if (sealed.length() <= DocumentStates.MAX_SEALED_CHARS) {
-                        documentStates.put(c, reference, part.getKey(), submission.version(), sealed);
-                    }
-                }
-            }
+            history.keep(c, reference, submission.version(), checked.parts());
             Reply.Kind kind = Reply.Kind.forOutcome(outcome);
             outbox.enqueue(c, reference, submission.id(), kind.name(), sender, composer.newMessageId(reference), now);
             if (checked.unsafe()) {
