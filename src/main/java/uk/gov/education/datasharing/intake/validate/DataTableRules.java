@@ -24,6 +24,7 @@ public final class DataTableRules implements Rule {
 
     static final String SOURCES = "data.sources";
     static final String ARTICLE_9 = "lawful-basis.article-9";
+    private static final Pattern ALIAS_SUFFIX = Pattern.compile("_?\\[.*$");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*/\\s*(\\d{2,4})|\\b(\\d{4})\\b");
 
     @Override
@@ -63,7 +64,7 @@ public final class DataTableRules implements Rule {
                     problems.add(defect("NEVER_SUPPLIED", Severity.ERROR, tables, where, item.alias(),
                             item.alias() + " is never supplied outside DfE (sensitivity " + sensitivity + ").", "Remove " + item.alias() + "."));
                 }
-                if (!direct && schemas.rules().fullAddressItems().stream().anyMatch(a -> a.equalsIgnoreCase(item.alias().strip()))) {
+                if (!direct && schemas.rules().fullAddressItems().stream().anyMatch(a -> a.equalsIgnoreCase(stem(item.alias())))) {
                     problems.add(defect("FULL_ADDRESS_IN_SRS", Severity.ERROR, tables, where, item.alias(),
                             "Full addresses are never supplied into the ONS Secure Research Service.", "Remove " + item.alias() + "."));
                 }
@@ -121,6 +122,11 @@ public final class DataTableRules implements Rule {
                 return;
             }
         }
+    }
+
+    /** An alias without its term and year placeholders: "SAON_[term][yy]" is SAON. */
+    static String stem(String alias) {
+        return ALIAS_SUFFIX.matcher(alias.strip()).replaceFirst("");
     }
 
     /** The academic years named in a text, by their first calendar year ("2015/16" is 2015). */

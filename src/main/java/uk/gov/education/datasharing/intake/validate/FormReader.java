@@ -159,8 +159,11 @@ public final class FormReader {
                         case "p" -> appendAll(controls, cells, "\n");
                         case "sdt" -> {
                             Control control = controls.pop();
+                            String text = control.text.toString().strip();
+                            // A tool that fills a control's text may leave its placeholder flag set: only the
+                            // placeholder texts themselves (or nothing) count as blank.
                             String value = control.checked != null ? (control.checked ? "Yes" : "No")
-                                    : control.placeholder ? "" : control.text.toString().strip();
+                                    : control.placeholder && isPlaceholderText(text) ? "" : text;
                             if (control.tag != null && tagged.size() < MAX_FIELDS) {
                                 tagged.merge(control.tag, value, (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b);
                             } else if (control.alias != null && titled.size() < MAX_FIELDS) {
@@ -183,6 +186,13 @@ public final class FormReader {
             xml.close();
         }
         return new Parsed(tagged, titled, rows);
+    }
+
+    /** Word's placeholder texts and our templates' one. */
+    static boolean isPlaceholderText(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return t.isEmpty() || t.startsWith("click or tap") || t.startsWith("click here") || t.equals("choose an item.")
+                || t.startsWith("enter text") || t.startsWith("select a date");
     }
 
     private static void appendAll(Deque<Control> controls, Deque<StringBuilder> cells, String text) {

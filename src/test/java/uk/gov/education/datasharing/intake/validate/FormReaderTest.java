@@ -54,6 +54,13 @@ class FormReaderTest {
     }
 
     @Test
+    void aControlFilledByAToolThatLeftThePlaceholderFlagIsStillAnswered() throws IOException {
+        byte[] docx = Documents.docxWithBody("<w:p><w:sdt><w:sdtPr><w:tag w:val=\"project.title\"/><w:showingPlcHdr/></w:sdtPr>"
+                + "<w:sdtContent><w:r><w:t>Attainment gaps</w:t></w:r></w:sdtContent></w:sdt></w:p>");
+        assertThat(read(docx).answer("project.title")).hasValue("Attainment gaps");
+    }
+
+    @Test
     void controlsInsideTablesAndRepeatingSectionsAreRead() throws IOException {
         String repeating = "<w:sdt><w:sdtPr><w:tag w:val=\"researchers-section\"/></w:sdtPr><w:sdtContent>"
                 + Documents.contentControl("access.researchers", "Ada (ONS 1)") + Documents.contentControl("access.researchers", "Bob (ONS 2)")

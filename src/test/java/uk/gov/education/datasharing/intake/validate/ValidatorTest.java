@@ -139,7 +139,7 @@ class ValidatorTest {
         items.clear();
         items.add(item("UPN", "2", "E", "All available", "2001/02 - "));
         items.add(item("NationalSecurityFlag", "5", "A", "All available", "2010/11 - "));
-        items.add(item("AddressLine1", "3", "E", "All available", "2005/06 - "));
+        items.add(item("SAON_[term][yy]", "3", "E", "All available", "2006/07 - "));
         items.add(item("KS4_ATT8", "5", "E", "", "2015/16 - "));
         items.add(item("CINreferralReason", "5", "B", "Specific years 2005/06", "2008/09 - 2016/17"));
         form.put("lawful-basis.special-category", "No");
@@ -149,6 +149,13 @@ class ValidatorTest {
         assertThat(codes(validate())).containsExactly("IDENTIFIABLE_NEEDS_DIRECT_SUPPLY", "NEVER_SUPPLIED", "FULL_ADDRESS_IN_SRS",
                 "YEARS_MISSING", "YEARS_NOT_POPULATED", "ARTICLE_9_NEEDED");
         assertThat(validate().problems().get(0).location()).isEqualTo("sheet SC_Pupil, cell G5");
+    }
+
+    @Test
+    void aPostcodeAloneIsNotAFullAddress() {
+        items.clear();
+        items.add(item("Postcode_[term][yy]", "4", "E", "All available", "2005/06 - "));
+        assertThat(validate().problems()).isEmpty();
     }
 
     @Test
