@@ -40,7 +40,9 @@ public final class DataTableRules implements Rule {
             for (DataTables.RequestedItem item : tables.requested()) {
                 String where = "sheet " + item.sheet() + ", cell " + item.cell();
                 Optional<Catalogue.Item> known = catalogue.flatMap(c -> c.item(item.alias()));
-                if (catalogue.isPresent() && known.isEmpty()) {
+                // Without a catalogue, a row whose classification cells are empty was not written by the publisher
+                boolean added = catalogue.isEmpty() && item.identifiability().isBlank() && item.sensitivity().isBlank();
+                if (catalogue.isPresent() && known.isEmpty() || added) {
                     problems.add(defect("UNKNOWN_ITEM", Severity.ERROR, tables, where, item.alias(),
                             "We do not know the data item " + item.alias() + ".",
                             "Request only items listed in the current data tables, or ask us about the item in your email."));

@@ -152,6 +152,13 @@ class ValidatorTest {
     }
 
     @Test
+    void withoutACatalogueARowWithoutClassificationsIsFlaggedAsAddedByTheApplicant() {
+        items.add(item("MyOwnItem", "", "", "All available", ""));
+        assertThat(validate().problems()).extracting(Defect::code, Defect::found)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("UNKNOWN_ITEM", "MyOwnItem"));
+    }
+
+    @Test
     void aPostcodeAloneIsNotAFullAddress() {
         items.clear();
         items.add(item("Postcode_[term][yy]", "4", "E", "All available", "2005/06 - "));
