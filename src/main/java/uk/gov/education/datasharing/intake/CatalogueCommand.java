@@ -20,7 +20,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import uk.gov.education.datasharing.intake.schema.Catalogue;
-import uk.gov.education.datasharing.intake.schema.SchemaException;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.validate.DataTableReader;
 import uk.gov.education.datasharing.intake.validate.DataTables;
@@ -52,11 +51,8 @@ final class CatalogueCommand {
                 System.err.println("SOURCE must be one of npd, ilr, he, swc");
                 return 2;
             }
-            Schemas schemas;
-            try {
-                schemas = Schemas.load(schemasDir);
-            } catch (SchemaException e) {
-                System.err.println("schemas: " + e.getMessage());
+            Schemas schemas = Gateway.schemasOrReport(schemasDir);
+            if (schemas == null) {
                 return 2;
             }
             if (!Files.isReadable(workbook)) {

@@ -115,6 +115,16 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** For the offline commands: the schemas, or null after printing the one line that says what is wrong. */
+    static Schemas schemasOrReport(Path dir) {
+        try {
+            return Schemas.load(dir);
+        } catch (SchemaException e) {
+            System.err.println("schemas: " + e.getMessage());
+            return null;
+        }
+    }
+
     private static Database openDatabase(GatewayConfig config) {
         return openDatabase(config.db());
     }

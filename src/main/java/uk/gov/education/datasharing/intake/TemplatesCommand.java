@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import uk.gov.education.datasharing.intake.schema.SchemaException;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.templates.TemplateWriter;
 
@@ -28,11 +27,8 @@ final class TemplatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Schemas schemas;
-        try {
-            schemas = Schemas.load(schemasDir);
-        } catch (SchemaException e) {
-            System.err.println("schemas: " + e.getMessage());
+        Schemas schemas = Gateway.schemasOrReport(schemasDir);
+        if (schemas == null) {
             return 2;
         }
         TemplateWriter writer = new TemplateWriter(schemas);

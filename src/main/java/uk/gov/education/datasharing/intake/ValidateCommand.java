@@ -26,7 +26,6 @@ import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
 import uk.gov.education.datasharing.intake.mime.SafeFileName;
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
-import uk.gov.education.datasharing.intake.schema.SchemaException;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.validate.ProblemList;
 import uk.gov.education.datasharing.intake.validate.SubmissionReader;
@@ -61,11 +60,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Schemas schemas;
-        try {
-            schemas = Schemas.load(schemasDir);
-        } catch (SchemaException e) {
-            System.err.println("schemas: " + e.getMessage());
+        Schemas schemas = Gateway.schemasOrReport(schemasDir);
+        if (schemas == null) {
             return COULD_NOT_CHECK;
         }
         for (Path file : files) {
