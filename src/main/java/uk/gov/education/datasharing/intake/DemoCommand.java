@@ -118,8 +118,8 @@ final class DemoCommand implements Callable<Integer> {
         MimeMessage application = message(smtp, APPLICANT, "Application for National Pupil Database data",
                 "Dear data sharing team,\n\nPlease find our application attached.\n\nDr A. Researcher\n");
         Path examples = dir.resolve("examples");
-        new TemplateWriter(Gateway.loadSchemas(Settings.load(null, configFile, System.getenv(), new Properties())))
-                .examples(examples, java.time.LocalDate.now());
+        var schemas = Gateway.loadSchemas(Settings.load(null, configFile, System.getenv(), new Properties()));
+        new TemplateWriter(schemas).examples(examples, java.time.LocalDate.now());
         attachAll(application, examples.resolve("srs-npd"));
         Transport.send(application);
         MimeMessage acknowledgement = awaitReplyTo(mail, 1);
@@ -155,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
         leo.put("data.sources", "Other");
         MimeMessage deaOnly = message(smtp, APPLICANT, "Application for LEO data", "Please find our application attached.\n");
         attach(deaOnly, new uk.gov.education.datasharing.intake.templates.FormTemplate()
-                .write(Gateway.loadSchemas(Settings.load(null, configFile, System.getenv(), new Properties())).applicationForm(), leo),
+                .write(schemas.applicationForm(), leo),
                 "application-form.docx");
         Transport.send(deaOnly);
         MimeMessage redirect = awaitReplyTo(mail, 3);

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import uk.gov.education.datasharing.intake.inspect.FileInspector;
+
 import uk.gov.education.datasharing.intake.Settings.ConfigException;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport.Security;
 
@@ -46,6 +48,11 @@ public record GatewayConfig(
     public record Limits(long messageBytes, int maxAttempts, int mimeDepth, int mimeParts, int files, long fileBytes,
                          long totalBytes, int headerBytes, int archiveEntries, int archiveRatio, int archiveDepth,
                          int documentEntries, long documentInflatedBytes, int pdfObjects) {
+
+        /** The bounds on looking inside one file. */
+        public FileInspector.Limits inspection() {
+            return new FileInspector.Limits((int) fileBytes, documentEntries, documentInflatedBytes, pdfObjects);
+        }
     }
 
     public record Replies(int perSenderPerDay, Duration outboxPoll, Duration retryInitial, Duration retryMax) {
@@ -78,6 +85,18 @@ public record GatewayConfig(
                 throw new ConfigException("intake.crypto.recipients", "cannot read key file " + file);
             }
         }
+        Limits limits = limits(s);
+        oneOf(s, "intake.scanner", "none");
+        Replies replies = new Replies(positiveInt(s, "intake.replies.per-sender-per-day"),
+                Duration.ofMillis(positiveLong(s, "intake.outbox.poll-interval-ms")),
+                Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),
+                Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-max-seconds")));
+        return new GatewayConfig(imap, smtp, address, orDefault(s, "intake.mailbox.display-name", "DfE data sharing"),
+                folders, storeDir(s), db, recipients, limits, replies);
+    }
+
+    /** Just the intake.limits.* settings, for the offline commands too. */
+    public static Limits limits(Settings s) {
         Limits limits = new Limits(positiveLong(s, "intake.limits.message-bytes"), positiveInt(s, "intake.limits.max-attempts"),
                 positiveInt(s, "intake.limits.mime-depth"), positiveInt(s, "intake.limits.mime-parts"),
                 positiveInt(s, "intake.limits.files"), positiveLong(s, "intake.limits.file-bytes"),
@@ -88,13 +107,7 @@ public record GatewayConfig(
         if (limits.fileBytes() > Integer.MAX_VALUE - 8) {
             throw new ConfigException("intake.limits.file-bytes", "must be under 2 GB");
         }
-        oneOf(s, "intake.scanner", "none");
-        Replies replies = new Replies(positiveInt(s, "intake.replies.per-sender-per-day"),
-                Duration.ofMillis(positiveLong(s, "intake.outbox.poll-interval-ms")),
-                Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),
-                Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-max-seconds")));
-        return new GatewayConfig(imap, smtp, address, orDefault(s, "intake.mailbox.display-name", "DfE data sharing"),
-                folders, storeDir(s), db, recipients, limits, replies);
+        return limits;
     }
 
     /** Just the database settings, for commands that need nothing else (cases, decrypt). */

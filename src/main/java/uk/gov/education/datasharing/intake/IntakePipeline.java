@@ -72,12 +72,10 @@ public final class IntakePipeline {
     private static final Logger LOG = LoggerFactory.getLogger("intake");
     private static final String UNKNOWN_SENDER = "";
     private static final String UNSAFE_FILE = "UNSAFE_FILE";
-    private static final String REDIRECT = Defect.REDIRECT;
 
     private static final java.util.Set<String> ANSWER_CODES = java.util.Set.of("ANSWER_FORMAT", "ANSWER_NOT_APPLICABLE", "ANSWER_MUST_BE",
             "EXPLANATION_MISSING", "DATA_NEEDED_TOO_FAR_AHEAD");
     private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
-    private static final int MAX_REQUESTED_ROWS = 200_000;
     /** Findings kept per submission; a workbook with thousands of bad rows must not become thousands of rows here. */
     static final int MAX_FINDINGS = 2_000;
 
@@ -121,8 +119,7 @@ public final class IntakePipeline {
         GatewayConfig.Limits l = config.limits();
         this.extractor = new FileExtractor(new FileExtractor.Limits(l.mimeDepth(), l.mimeParts(), l.files(), l.fileBytes(),
                 l.totalBytes(), l.archiveEntries(), l.archiveRatio(), l.archiveDepth()));
-        this.inspector = new FileInspector(new FileInspector.Limits((int) l.fileBytes(), l.documentEntries(), l.documentInflatedBytes(),
-                l.pdfObjects()), scanner);
+        this.inspector = new FileInspector(config.limits().inspection(), scanner);
         this.isAutomatic = new IsAutomaticMail(config.mailboxAddress());
     }
 
@@ -184,7 +181,7 @@ public final class IntakePipeline {
             if (overLimit) {
                 return ignore(sha, "REPLY_LIMIT", now);
             }
-            InspectingSink sink = new InspectingSink(new SubmissionReader(schemas, MAX_REQUESTED_ROWS));
+            InspectingSink sink = new InspectingSink(new SubmissionReader(schemas, SubmissionReader.MAX_REQUESTED_ROWS));
             FileExtractor.Extraction extraction = extractor.extract(mime, sink);
             Checked checked = check(extraction, sink, now, attempt, envelope, sender);
             if (!checked.findings().isEmpty()) {
@@ -268,7 +265,7 @@ public final class IntakePipeline {
         findings.addAll(sink.reader.problems());
         validation.problems().stream().map(IntakePipeline::withoutAnswers).forEach(findings::add);
         for (Routing.Redirect redirect : validation.redirects()) {
-            findings.add(new Defect(REDIRECT, Defect.Severity.WARNING, "", redirect.to(), "", redirect.message(), redirect.link()));
+            findings.add(new Defect(Defect.REDIRECT, Defect.Severity.WARNING, "", redirect.to(), "", redirect.message(), redirect.link()));
         }
         findings.addAll(CaseHistory.fixedSince(before, findings));
         boolean errors = findings.stream().anyMatch(d -> d.severity() == Defect.Severity.ERROR);
@@ -295,8 +292,7 @@ public final class IntakePipeline {
 
     /** Findings about answers keep where and what is wrong, never the applicant's answer itself. */
     private static Defect withoutAnswers(Defect d) {
-        return d.code().startsWith("DATA_TABLE") || d.found().isEmpty() || !ANSWER_CODES.contains(d.code()) ? d
-                : new Defect(d.code(), d.severity(), d.document(), d.location(), "", d.message(), d.fix());
+        return ANSWER_CODES.contains(d.code()) ? new Defect(d.code(), d.severity(), d.document(), d.location(), "", d.message(), d.fix()) : d;
     }
 
     private Result record(EncryptedSpool spool, Attempt attempt, Envelope envelope, String sender,

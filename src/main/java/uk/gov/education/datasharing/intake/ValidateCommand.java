@@ -70,9 +70,11 @@ final class ValidateCommand implements Callable<Integer> {
                 return COULD_NOT_CHECK;
             }
         }
-        FileInspector inspector = new FileInspector(new FileInspector.Limits(30 << 20, 10_000, 1L << 30, 200_000), Scanner.NONE);
+        // the same bounds as the gateway: the defaults, or INTAKE_LIMITS_* from the environment
+        FileInspector inspector = new FileInspector(
+                GatewayConfig.limits(Settings.load(null, null, System.getenv(), new java.util.Properties())).inspection(), Scanner.NONE);
         FilePolicy policy = new FilePolicy();
-        SubmissionReader reader = new SubmissionReader(schemas, 200_000);
+        SubmissionReader reader = new SubmissionReader(schemas, SubmissionReader.MAX_REQUESTED_ROWS);
         List<Defect> fileProblems = new ArrayList<>();
         Path spoolDir = Files.createTempDirectory("intake-validate-");
         try {

@@ -33,7 +33,8 @@ class InspectionBenchmark {
     @TempDir
     Path dir;
 
-    private final FileInspector inspector = new FileInspector(new FileInspector.Limits(30 << 20, 10_000, 1L << 30, 200_000), Scanner.NONE);
+    private final FileInspector inspector = new FileInspector(
+            GatewayConfig.limits(Settings.load(null, null, java.util.Map.of(), new java.util.Properties())).inspection(), Scanner.NONE);
     private final FilePolicy policy = new FilePolicy();
 
     @Test

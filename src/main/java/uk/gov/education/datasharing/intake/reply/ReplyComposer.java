@@ -35,8 +35,6 @@ import uk.gov.education.datasharing.intake.validate.ProblemList;
  */
 public final class ReplyComposer {
 
-    private static final String REDIRECT = Defect.REDIRECT;
-    private static final String FIXED = Defect.FIXED;
 
     private final InternetAddress from;
     private final String messageIdDomain;
@@ -116,12 +114,12 @@ public final class ReplyComposer {
         model.put("defects", reply.kind() == Reply.Kind.DEFECTS);
         model.put("redirected", reply.kind() == Reply.Kind.REDIRECT);
         model.put("enquiry", reply.kind() == Reply.Kind.ENQUIRY);
-        List<Defect> redirects = reply.problems().stream().filter(d -> d.code().equals(REDIRECT)).toList();
-        List<Defect> fixed = reply.problems().stream().filter(d -> d.code().equals(FIXED)).toList();
+        List<Defect> redirects = reply.problems().stream().filter(d -> d.code().equals(Defect.REDIRECT)).toList();
+        List<Defect> fixed = reply.problems().stream().filter(d -> d.code().equals(Defect.FIXED)).toList();
         model.put("hasFixed", !fixed.isEmpty());
         model.put("fixed", fixed.stream().map(d -> (d.document().isEmpty() ? "" : d.document() + ", ")
                 + (d.location().isEmpty() ? "" : d.location() + ": ") + d.message()).toList());
-        List<Defect> problems = reply.problems().stream().filter(d -> !d.code().equals(REDIRECT) && !d.code().equals(FIXED))
+        List<Defect> problems = reply.problems().stream().filter(d -> !d.code().equals(Defect.REDIRECT) && !d.code().equals(Defect.FIXED))
                 .sorted(java.util.Comparator.comparing(Defect::severity)).toList();
         model.put("hasRedirects", !redirects.isEmpty());
         model.put("redirects", redirects.stream()

@@ -123,8 +123,8 @@ public final class Cases {
                 insert.setString(5, truncate(finding.document(), 255));
                 insert.setString(6, truncate(finding.location(), 400));
                 insert.setString(7, truncate(finding.found(), 255));
-                insert.setString(8, truncate(storedText(finding.message()), 1000));
-                insert.setString(9, truncate(storedText(finding.fix()), 1000));
+                insert.setString(8, truncate(finding.message(), 1000));
+                insert.setString(9, truncate(finding.fix(), 1000));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -197,8 +197,8 @@ public final class Cases {
     }
 
     /**
-     * A finding as the case index keeps it. Extraction and inspection findings are rebuilt from their code;
-     * validation findings keep their message and fix (the gateway's wording with schema labels).
+     * A finding as the case index keeps it, with its wording (the gateway's own, with schema labels, sheet and
+     * cell; never an applicant's answer). Rows from before V4 have none and are rebuilt from their code.
      */
     public record StoredFinding(String code, String severity, String document, String location, String found, String message, String fix) {
     }
@@ -242,11 +242,6 @@ public final class Cases {
                 flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")), rs.getString(5),
                 Database.instant(rs.getObject(6, OffsetDateTime.class)), Database.instant(rs.getObject(7, OffsetDateTime.class)),
                 rs.getInt(8), rs.getInt(9));
-    }
-
-    /** Texts are stored only for findings whose wording cannot be rebuilt from the code (validation findings). */
-    private static String storedText(String text) {
-        return text == null ? "" : text;
     }
 
     private static String truncate(String value, int max) {

@@ -39,7 +39,6 @@ public final class DataTableReader {
     private static final String COLUMN = "\u0000column:";
     private static final String ALIAS_HEADER = "\u0000alias:";
 
-    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]");
 
     private final DataTableLayout layout;
     private final Pattern aliasHeader;
@@ -225,7 +224,7 @@ public final class DataTableReader {
     }
 
     private static String normal(String header) {
-        return NOT_ALPHANUMERIC.matcher(header.toLowerCase(Locale.ROOT)).replaceAll("");
+        return FormReader.normal(header);
     }
 
     private static void append(StringBuilder target, XMLStreamReader xml) {

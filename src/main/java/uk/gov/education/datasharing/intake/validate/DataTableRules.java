@@ -35,6 +35,11 @@ public final class DataTableRules implements Rule {
         Set<String> attached = new HashSet<>();
         for (DataTables tables : submission.tables()) {
             attached.add(tables.source());
+            if (tables.truncated()) {
+                problems.add(new Defect("TOO_MANY_ROWS_REQUESTED", Severity.ERROR, tables.document(), "", String.valueOf(tables.requested().size()),
+                        "More rows are marked as required than we check (" + tables.requested().size() + "); we checked the first ones only.",
+                        "Ask for fewer items, or email us to discuss a request this large."));
+            }
             requested += tables.requested().size();
             Optional<Catalogue> catalogue = schemas.catalogue(tables.source());
             for (DataTables.RequestedItem item : tables.requested()) {

@@ -25,6 +25,8 @@ public final class SubmissionReader {
     public static final String FORM = "form";
     public static final String QUESTIONNAIRE = "questionnaire";
     public static final String TABLES = "tables:";
+    /** Requested rows kept per workbook; beyond it the submission gets a finding. */
+    public static final int MAX_REQUESTED_ROWS = 200_000;
 
     private final Schemas schemas;
     private final FormReader forms = new FormReader();

@@ -23,8 +23,4 @@ public record Validation(Outcome outcome, List<Defect> problems, List<Routing.Re
         problems = List.copyOf(problems);
         redirects = List.copyOf(redirects);
     }
-
-    public boolean hasErrors() {
-        return problems.stream().anyMatch(d -> d.severity() != Defect.Severity.WARNING);
-    }
 }

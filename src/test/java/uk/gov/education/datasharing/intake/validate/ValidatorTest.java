@@ -25,6 +25,7 @@ class ValidatorTest {
     Map<String, String> isq = null;
     List<DataTables.RequestedItem> items = new ArrayList<>(List.of(item("EthnicGroupMajor", "5", "D", "All available", "2001/02 - ")));
     List<Submission.Document> documents = new ArrayList<>();
+    boolean truncated;
     Schemas schemas = PROJECT;
 
     static DataTables.RequestedItem item(String alias, String ident, String sens, String years, String populated) {
@@ -34,7 +35,7 @@ class ValidatorTest {
     Validation validate() {
         Optional<FormAnswers> f = form == null ? Optional.empty() : Optional.of(new FormAnswers("form.docx", form, false));
         Optional<FormAnswers> q = isq == null ? Optional.empty() : Optional.of(new FormAnswers("isq.docx", isq, false));
-        List<DataTables> tables = items == null ? List.of() : List.of(new DataTables("npd.xlsx", "NPD", 2, items, false));
+        List<DataTables> tables = items == null ? List.of() : List.of(new DataTables("npd.xlsx", "NPD", 2, items, truncated));
         List<Submission.Document> docs = new ArrayList<>(documents);
         f.ifPresent(x -> docs.add(new Submission.Document("form.docx", DocumentKind.APPLICATION_FORM)));
         return new Validator(schemas).validate(new Submission(f, q, tables, docs, TODAY));
@@ -163,6 +164,13 @@ class ValidatorTest {
         items.clear();
         items.add(item("Postcode_[term][yy]", "4", "E", "All available", "2005/06 - "));
         assertThat(validate().problems()).isEmpty();
+    }
+
+    @Test
+    void aWorkbookWithMoreRequestedRowsThanWeKeepSaysSo() {
+        truncated = true;
+        assertThat(validate().problems()).extracting(Defect::code, Defect::document)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("TOO_MANY_ROWS_REQUESTED", "npd.xlsx"));
     }
 
     @Test
