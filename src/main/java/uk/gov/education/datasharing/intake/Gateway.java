@@ -1,5 +1,13 @@
 package uk.gov.education.datasharing.intake;
 
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.config.Settings;
+import uk.gov.education.datasharing.intake.pipeline.IntakeWiring;
+import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
+import uk.gov.education.datasharing.intake.pipeline.StageTimings;
+import uk.gov.education.datasharing.intake.inspect.Scanner;
+import uk.gov.education.datasharing.intake.pipeline.ReplyDispatcher;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,11 +18,11 @@ import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.gov.education.datasharing.intake.Settings.ConfigException;
+import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
 import uk.gov.education.datasharing.intake.crypto.OpenPgpEncryptor;
 import uk.gov.education.datasharing.intake.crypto.TeamPublicKeys;
-import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
-import uk.gov.education.datasharing.intake.intake.InboundHeaderFilter;
+import uk.gov.education.datasharing.intake.io.EncryptedSpool;
+import uk.gov.education.datasharing.intake.mailbox.InboundHeaderFilter;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.reply.RetryPolicy;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport;
@@ -35,11 +43,13 @@ public final class Gateway implements AutoCloseable {
     private final GatewayConfig config;
     private final Database db;
     private final Main main;
+    private final StageTimings timings;
 
-    private Gateway(GatewayConfig config, Database db, Main main) {
+    private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings) {
         this.config = config;
         this.db = db;
         this.main = main;
+        this.timings = timings;
     }
 
     /** Checks everything and prepares Camel, without starting it. */
@@ -64,25 +74,26 @@ public final class Gateway implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             ReplyComposer composer = new ReplyComposer(config.mailboxAddress(), config.mailboxName(), schemas.rules().listBeforeGrouping());
             StateKey stateKey = stateKey(settings);
-            IntakePipeline pipeline = new IntakePipeline(config, db, store, spoolDir, composer, clock, schemas, stateKey,
-                    uk.gov.education.datasharing.intake.inspect.Scanner.NONE);
+            StageTimings timings = new StageTimings();
+            MessageIntake intake = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, spoolDir, composer, clock, schemas, stateKey,
+                    Scanner.NONE), timings);
             if (stateKey == null) {
                 LOG.warn("intake.state.key is not set: each message is validated on its own, not with the case's earlier documents");
             }
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
                     config.smtp().username(), config.smtp().password(), smtpExtras(config));
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,
-                    new RetryPolicy(config.replies().retryInitial(), config.replies().retryMax()), clock);
+                    new RetryPolicy(config.replies().retryInitial(), config.replies().retryMax()), clock, schemas.problems());
 
             Main main = new Main();
             main.setOverrideProperties(settings.asProperties());
-            main.bind("mailboxAdapter", new MailboxAdapter(pipeline));
+            main.bind("mailboxAdapter", new MailboxAdapter(intake));
             main.bind("replyDispatcher", dispatcher);
             main.bind("inboundHeaderFilter", new InboundHeaderFilter());
             main.bind("imapProperties", imapProperties(config));
             LOG.info("gateway configured: {}, {}, {}, store {}, {} team key(s) {}", config.imap(), config.smtp(), config.db(),
                     storeDir.toAbsolutePath(), keys.fingerprints().size(), keys.fingerprints());
-            return new Gateway(config, db, main);
+            return new Gateway(config, db, main, timings);
         } catch (IOException e) {
             db.close();
             throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
@@ -93,7 +104,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The gateway's key for case state between messages, or null when not configured. */
-    static StateKey stateKey(Settings settings) {
+    public static StateKey stateKey(Settings settings) {
         String value = settings.get("intake.state.key");
         if (value == null || value.isBlank()) {
             return null;
@@ -106,7 +117,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The rules in schemas/, parsed once; a broken file stops start-up naming the file, line and field. */
-    static Schemas loadSchemas(Settings settings) {
+    public static Schemas loadSchemas(Settings settings) {
         String dir = settings.get("intake.schemas.dir");
         try {
             return Schemas.load(Path.of(dir == null ? "schemas" : dir));
@@ -116,7 +127,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** For the offline commands: the schemas, or null after printing the one line that says what is wrong. */
-    static Schemas schemasOrReport(Path dir) {
+    public static Schemas schemasOrReport(Path dir) {
         try {
             return Schemas.load(dir);
         } catch (SchemaException e) {
@@ -130,7 +141,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Opens (and migrates) the case index, or stops with one line naming the key. */
-    static Database openDatabase(GatewayConfig.Db db) {
+    public static Database openDatabase(GatewayConfig.Db db) {
         try {
             return new Database(db.url(), db.username(), db.password(), db.schema());
         } catch (RuntimeException e) {
@@ -147,7 +158,7 @@ public final class Gateway implements AutoCloseable {
         return message.lines().findFirst().orElse(message);
     }
 
-    static Properties imapProperties(GatewayConfig config) {
+    public static Properties imapProperties(GatewayConfig config) {
         Properties props = new Properties();
         String p = "mail." + config.imap().protocol() + ".";
         props.put(p + "connectiontimeout", "15000");
@@ -184,6 +195,11 @@ public final class Gateway implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** How long each intake stage has taken so far. */
+    public StageTimings stageTimings() {
+        return timings;
     }
 
     /** Starts polling and sending; returns at once. */

@@ -1,5 +1,8 @@
 package uk.gov.education.datasharing.intake;
 
+import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
+import uk.gov.education.datasharing.intake.pipeline.MessageResult;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that knows how camel-mail hands over a polled message: it passes the original Jakarta
- * Mail message to the pipeline and returns the pipeline's result, whose folder the route sets as
+ * Mail message to the intake stages and returns their result, whose folder the route sets as
  * {@code moveTo} (inbound headers are filtered, so only this value counts).
  *
  * <p>A failure is logged here by exception class and code location only, and rethrown without its
@@ -21,19 +24,19 @@ public final class MailboxAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger("intake");
 
-    private final IntakePipeline pipeline;
+    private final MessageIntake intake;
 
-    public MailboxAdapter(IntakePipeline pipeline) {
-        this.pipeline = pipeline;
+    public MailboxAdapter(MessageIntake intake) {
+        this.intake = intake;
     }
 
-    public IntakePipeline.Result process(Exchange exchange) {
+    public MessageResult process(Exchange exchange) {
         MailMessage mail = exchange.getIn(MailMessage.class);
         if (mail == null || mail.getOriginalMessage() == null) {
             throw new IllegalStateException("the intake route must start from a mail endpoint");
         }
         try {
-            return pipeline.process(mail.getOriginalMessage());
+            return intake.process(mail.getOriginalMessage());
         } catch (Exception e) {
             String where = describe(e);
             LOG.warn("message processing failed, left in the inbox to be tried again: PROCESSING_ERROR {}", where);

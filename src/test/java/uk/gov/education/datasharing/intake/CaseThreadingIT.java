@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake;
 
+
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;

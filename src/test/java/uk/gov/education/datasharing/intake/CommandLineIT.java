@@ -1,5 +1,7 @@
 package uk.gov.education.datasharing.intake;
 
+import uk.gov.education.datasharing.intake.command.IntakeGateway;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake;
 
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

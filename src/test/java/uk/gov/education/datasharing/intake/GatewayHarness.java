@@ -1,5 +1,7 @@
 package uk.gov.education.datasharing.intake;
 
+import uk.gov.education.datasharing.intake.config.Settings;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

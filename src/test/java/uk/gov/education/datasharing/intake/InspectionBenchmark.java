@@ -1,5 +1,8 @@
 package uk.gov.education.datasharing.intake;
 
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.config.Settings;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +18,7 @@ import uk.gov.education.datasharing.intake.inspect.ContentInspection;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
 import uk.gov.education.datasharing.intake.inspect.FilePolicy;
 import uk.gov.education.datasharing.intake.inspect.Scanner;
-import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
+import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
@@ -101,8 +104,8 @@ class InspectionBenchmark {
     private FileCheck inspect(String name, byte[] content) throws Exception {
         try (EncryptedSpool spool = EncryptedSpool.write(dir, "file-", out -> out.write(content), Long.MAX_VALUE)) {
             ContentInspection inspection = inspector.inspect(spool);
-            return policy.judge(new ReceivedFile(1, "1.2", name, name, "application/octet-stream", content.length, spool.sha256()),
-                    inspection, false).check();
+            ReceivedFile file = new ReceivedFile(1, "1.2", name, name, "application/octet-stream", content.length, spool.sha256());
+            return FilePolicy.archiveUnpacked(policy.judge(file, inspection), file, false).check();
         }
     }
 }

@@ -1,5 +1,11 @@
 package uk.gov.education.datasharing.intake;
 
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.inspect.Scanner;
+import uk.gov.education.datasharing.intake.pipeline.IntakeWiring;
+import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
+import uk.gov.education.datasharing.intake.pipeline.StageTimings;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,9 +65,9 @@ class IntakeBenchmark extends GatewayITSupport {
         try (Database db = new Database(config.db().url(), config.db().username(), config.db().password(), config.db().schema())) {
             EncryptedObjectStore store = new EncryptedObjectStore(config.storeDir(),
                     new OpenPgpEncryptor(TeamPublicKeys.load(config.recipients())));
-            IntakePipeline pipeline = new IntakePipeline(config, db, store, config.storeDir().resolve("spool"),
+            MessageIntake pipeline = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, config.storeDir().resolve("spool"),
                     new ReplyComposer(config.mailboxAddress(), config.mailboxName()), Clock.systemUTC(),
-                    uk.gov.education.datasharing.intake.schema.Schemas.load(Path.of("schemas")));
+                    uk.gov.education.datasharing.intake.schema.Schemas.load(Path.of("schemas")), null, Scanner.NONE), new StageTimings());
             for (String raw : raws.subList(0, Math.min(20, raws.size()))) {
                 pipeline.process(Mails.parse(raw.replace("Subject: Application", "Subject: Warm-up")));
             }

@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake;
 
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;

@@ -1,5 +1,8 @@
 package uk.gov.education.datasharing.intake;
 
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.config.Settings;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package uk.gov.education.datasharing.intake;
 
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,5 +1,8 @@
 package uk.gov.education.datasharing.intake;
 
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.config.Settings;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
 import uk.gov.education.datasharing.intake.inspect.FilePolicy;
 import uk.gov.education.datasharing.intake.inspect.Scanner;
-import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
+import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.validate.Forms;
@@ -70,7 +73,7 @@ class ValidationBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         BenchmarkSupport.report("validation", String.format(Locale.ROOT, "validation benchmark, realistic submission (%d files, %.0f KB: form, questionnaire, 1,200-row "
                         + "NPD workbook, two PDFs; outcome %s with %d problems): %d submissions in %.1f s = %.1f submissions/s; "
-                        + "peak heap %d MB; %d cores%n", files.size(), bytes / 1e3, first.outcome(), first.problems().size(), ROUNDS, seconds,
+                        + "peak heap %d MB; %d cores%n", files.size(), bytes / 1e3, first.scope(), first.problems().size(), ROUNDS, seconds,
                 ROUNDS / seconds, BenchmarkSupport.peakHeapMb(), Runtime.getRuntime().availableProcessors()));
     }
 
@@ -85,7 +88,7 @@ class ValidationBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         BenchmarkSupport.report("validation", String.format(Locale.ROOT, "validation benchmark, submission with a %.1f MB NPD workbook (360,000 rows, about 36,000 "
                         + "requested): %s with %d problems in %.1f s; peak heap %d MB (including the test's copies of the files)%n",
-                files.get("npd-data-tables.xlsx").length / 1e6, validation.outcome(), validation.problems().size(), seconds, BenchmarkSupport.peakHeapMb()));
+                files.get("npd-data-tables.xlsx").length / 1e6, validation.scope(), validation.problems().size(), seconds, BenchmarkSupport.peakHeapMb()));
     }
 
     private Validation validate(Map<String, byte[]> files) throws Exception {
@@ -95,7 +98,7 @@ class ValidationBenchmark {
             try (EncryptedSpool spool = EncryptedSpool.write(dir, "file-", out -> out.write(content), Long.MAX_VALUE)) {
                 ReceivedFile received = new ReceivedFile(1, "1", file.getKey(), file.getKey(), "application/octet-stream", content.length,
                         spool.sha256());
-                var check = policy.judge(received, inspector.inspect(spool), false).check();
+                var check = FilePolicy.archiveUnpacked(policy.judge(received, inspector.inspect(spool)), received, false).check();
                 reader.add(file.getKey(), check, reader.parse(check, spool::channel));
             }
         }

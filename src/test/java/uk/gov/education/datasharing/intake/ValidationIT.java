@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ class ValidationIT extends GatewayITSupport {
             var submission = new Cases().submissions(c, reference).get(0);
             return (long) new Cases().findings(c, submission.id()).size();
         });
-        assertThat(stored).isEqualTo(IntakePipeline.MAX_FINDINGS);
+        assertThat(stored).isEqualTo(2_000);
         assertThat(cases().get(0).outcome()).isEqualTo(Outcome.DEFECTS);
     }
 

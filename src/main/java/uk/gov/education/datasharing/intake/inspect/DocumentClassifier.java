@@ -9,16 +9,14 @@ import uk.gov.education.datasharing.intake.model.DocumentKind;
 
 /**
  * Recognises what a document is from its content, strongest evidence first: the project's own template
- * property ({@value #KIND_PROPERTY}), content-control tags, the data-table structure ("NPD Alias" header
+ * property ({@code DfEDocumentKind}), content-control tags, the data-table structure ("NPD Alias" header
  * rows with the applicant's request column), then headings and opening text. The file name is used only
  * when the content says nothing, and the result then says so (docs/adr/0008).
  */
 public final class DocumentClassifier {
 
-    /** The custom document property our templates carry, e.g. {@code application-form}. */
-    public static final String KIND_PROPERTY = "DfEDocumentKind";
-    /** The template version our templates carry beside the kind. */
-    public static final String VERSION_PROPERTY = "DfETemplateVersion";
+    private static final String KIND_PROPERTY = DocumentKind.TEMPLATE_PROPERTY;
+    private static final String VERSION_PROPERTY = DocumentKind.TEMPLATE_VERSION_PROPERTY;
 
     /** Content-control tags are field ids; an application-form field id starts with one of its sections. */
     static final Set<String> APPLICATION_SECTIONS = Set.of("applicant", "project", "lawful-basis", "data", "access", "declaration");

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
+import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 
 /**
  * Looks inside one spooled file: its type from content (Tika), then the structure reader for that type

@@ -3,10 +3,11 @@ package uk.gov.education.datasharing.intake.inspect;
 import java.util.ArrayList;
 import java.util.List;
 
-import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
 /**
@@ -20,9 +21,13 @@ public final class FilePolicy {
     private final DocumentClassifier classifier = new DocumentClassifier();
 
     /** The decision for one file and the findings that explain it. */
-    public record Judgement(FileCheck check, List<Defect> findings) {
+    public record Judgement(FileCheck check, List<Problem> findings) {
         public Judgement {
             findings = List.copyOf(findings);
+        }
+
+        public boolean unsafe() {
+            return check.verdict() == Verdict.UNSAFE;
         }
     }
 
@@ -31,31 +36,24 @@ public final class FilePolicy {
         return content.detectedType().equals(FileTypes.ZIP) && !content.facts().officePackage();
     }
 
-    /**
-     * @param unpacked whether the extractor unpacked every entry of this file (when it is an archive); an
-     *                 archive we could not look inside completely is refused, since its files were not checked
-     */
-    public Judgement judge(ReceivedFile file, ContentInspection content, boolean unpacked) {
+    /** Judges one file once, from its inspection; an archive's verdict is final only with {@link #archiveUnpacked}. */
+    public Judgement judge(ReceivedFile file, ContentInspection content) {
         String type = content.detectedType();
         ContentFacts facts = content.facts();
         String name = file.safeName();
         String where = file.container();
         FileCheck.Scan scan = content.scan().status();
-        List<Defect> found = new ArrayList<>();
+        List<Problem> found = new ArrayList<>();
 
         if (scan == FileCheck.Scan.INFECTED) {
-            found.add(InspectionFindings.of(InspectionFindings.INFECTED, name, where, content.scan().signature()));
+            found.add(Problem.of(ProblemCode.FILE_INFECTED, name, where, content.scan().signature()));
         }
         unsafe(type, facts, name, where, found);
         if (!found.isEmpty()) {
             return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.UNSAFE), found);
         }
         if (isPlainArchive(content)) {
-            if (unpacked) {
-                return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.ARCHIVE), found);
-            }
-            found.add(InspectionFindings.of(InspectionFindings.ARCHIVE_NOT_CHECKED, name, where, ""));
-            return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.UNSAFE), found);
+            return new Judgement(new FileCheck(type, DocumentKind.OTHER, "", scan, Verdict.ARCHIVE), found);
         }
         boolean brokenPackage = facts.officePackage() && type.equals(FileTypes.ZIP);
         if (!brokenPackage) {
@@ -69,64 +67,78 @@ public final class FilePolicy {
         Verdict verdict = Verdict.ACCEPTED;
         if (brokenPackage) {
             verdict = Verdict.NOT_ACCEPTED;
-            found.add(InspectionFindings.of(InspectionFindings.DAMAGED, name, where, "an Office file"));
+            found.add(Problem.of(ProblemCode.FILE_DAMAGED, name, where, "an Office file"));
         } else if (!FileTypes.isAccepted(type)) {
             verdict = Verdict.NOT_ACCEPTED;
-            String code = switch (FileTypes.family(type)) {
-                case WORD -> InspectionFindings.SEND_AS_DOCX;
-                case EXCEL -> InspectionFindings.SEND_AS_XLSX;
-                default -> InspectionFindings.FORMAT_NOT_ACCEPTED;
+            ProblemCode code = switch (FileTypes.family(type)) {
+                case WORD -> ProblemCode.SEND_AS_DOCX;
+                case EXCEL -> ProblemCode.SEND_AS_XLSX;
+                default -> ProblemCode.FORMAT_NOT_ACCEPTED;
             };
-            found.add(InspectionFindings.of(code, name, where, FileTypes.describe(type)));
+            found.add(Problem.of(code, name, where, FileTypes.describe(type)));
         } else if (facts.unreadable()) {
             verdict = Verdict.NOT_ACCEPTED;
-            found.add(InspectionFindings.of(InspectionFindings.DAMAGED, name, where, FileTypes.describe(type)));
+            found.add(Problem.of(ProblemCode.FILE_DAMAGED, name, where, FileTypes.describe(type)));
         }
         return new Judgement(new FileCheck(type, recognition.kind(), recognition.by(), scan, verdict), found);
     }
 
-    private static void unsafe(String type, ContentFacts facts, String name, String where, List<Defect> found) {
+    /**
+     * An archive's final verdict: it stays an archive (its files were each checked) only when the extractor
+     * unpacked every entry; one we could not look inside completely is refused, since its files were not checked.
+     */
+    public static Judgement archiveUnpacked(Judgement judgement, ReceivedFile file, boolean unpacked) {
+        if (judgement.check().verdict() != Verdict.ARCHIVE || unpacked) {
+            return judgement;
+        }
+        FileCheck c = judgement.check();
+        List<Problem> found = new ArrayList<>(judgement.findings());
+        found.add(Problem.of(ProblemCode.ARCHIVE_NOT_CHECKED, file.safeName(), file.container(), ""));
+        return new Judgement(new FileCheck(c.detectedType(), c.kind(), c.recognisedBy(), c.scan(), Verdict.UNSAFE), found);
+    }
+
+    private static void unsafe(String type, ContentFacts facts, String name, String where, List<Problem> found) {
         if (FileTypes.isProgram(type)) {
-            found.add(InspectionFindings.of(InspectionFindings.PROGRAM, name, where, FileTypes.describe(type)));
+            found.add(Problem.of(ProblemCode.FILE_IS_PROGRAM, name, where, FileTypes.describe(type)));
         } else if (FileTypes.hasProgramExtension(name)) {
-            found.add(InspectionFindings.of(InspectionFindings.PROGRAM, name, where, "." + FileTypes.extension(name) + " file"));
+            found.add(Problem.of(ProblemCode.FILE_IS_PROGRAM, name, where, "." + FileTypes.extension(name) + " file"));
         }
         if (FileTypes.isMacroEnabled(type) || facts.macros()) {
-            found.add(InspectionFindings.of(InspectionFindings.MACROS, name, where, ""));
+            found.add(Problem.of(ProblemCode.FILE_HAS_MACROS, name, where, ""));
         }
         if (facts.embeddedObjects()) {
-            found.add(InspectionFindings.of(InspectionFindings.EMBEDDED_OBJECTS, name, where, ""));
+            found.add(Problem.of(ProblemCode.FILE_HAS_EMBEDDED_OBJECTS, name, where, ""));
         }
         if (!facts.remoteContent().isEmpty()) {
-            found.add(InspectionFindings.of(InspectionFindings.REMOTE_CONTENT, name, where, facts.remoteContent().get(0)));
+            found.add(Problem.of(ProblemCode.FILE_LOADS_REMOTE_CONTENT, name, where, facts.remoteContent().get(0)));
         }
         if (facts.dde()) {
-            found.add(InspectionFindings.of(InspectionFindings.DDE, name, where, ""));
+            found.add(Problem.of(ProblemCode.FILE_HAS_DDE, name, where, ""));
         }
         if (facts.encrypted() || type.equals(FileTypes.OOXML_PROTECTED)) {
-            found.add(InspectionFindings.of(InspectionFindings.ENCRYPTED, name, where, ""));
+            found.add(Problem.of(ProblemCode.FILE_ENCRYPTED, name, where, ""));
         }
         if (facts.scripts() || facts.launchActions()) {
-            found.add(InspectionFindings.of(InspectionFindings.PDF_ACTIVE, name, where, ""));
+            found.add(Problem.of(ProblemCode.PDF_HAS_SCRIPTS, name, where, ""));
         }
         if (facts.tooComplex()) {
-            found.add(InspectionFindings.of(InspectionFindings.TOO_COMPLEX, name, where, ""));
+            found.add(Problem.of(ProblemCode.FILE_TOO_COMPLEX, name, where, ""));
         }
     }
 
     /** A warning when the extension or the declared type names another kind of file than the content is. */
-    private static void mismatch(ReceivedFile file, String type, List<Defect> found) {
+    private static void mismatch(ReceivedFile file, String type, List<Problem> found) {
         FileTypes.Family content = FileTypes.family(type);
         FileTypes.Family named = FileTypes.familyOfName(file.safeName());
         if (named != null && named != content && !compatibleText(named, content)) {
-            found.add(InspectionFindings.of(InspectionFindings.TYPE_MISMATCH, file.safeName(), file.container(),
+            found.add(Problem.of(ProblemCode.FILE_TYPE_MISMATCH, file.safeName(), file.container(),
                     "named ." + FileTypes.extension(file.safeName()) + ", but it is " + FileTypes.describe(type)));
             return;
         }
         String declaredType = file.contentType();
         FileTypes.Family declared = FileTypes.family(declaredType);
         if (declared != FileTypes.Family.OTHER && declared != content && !compatibleText(declared, content)) {
-            found.add(InspectionFindings.of(InspectionFindings.TYPE_MISMATCH, file.safeName(), file.container(),
+            found.add(Problem.of(ProblemCode.FILE_TYPE_MISMATCH, file.safeName(), file.container(),
                     "sent as " + declaredType + ", but it is " + FileTypes.describe(type)));
         }
     }

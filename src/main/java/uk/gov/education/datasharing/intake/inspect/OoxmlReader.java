@@ -1,5 +1,7 @@
 package uk.gov.education.datasharing.intake.inspect;
 
+import uk.gov.education.datasharing.intake.io.SafeXml;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

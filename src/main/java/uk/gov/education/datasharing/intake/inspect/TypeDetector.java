@@ -17,7 +17,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 
-import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
+import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 
 /**
  * The type of a file from its content alone (Apache Tika). No file name is given to Tika, so a renamed

@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake.model;
 
+
 /** Where a case stands in the team's workflow. Validation (a later stage) adds more. */
 public enum CaseStatus {
     /** Waiting for the team. */

@@ -3,17 +3,12 @@ package uk.gov.education.datasharing.intake.model;
 import java.util.Objects;
 
 /**
- * One problem found in a submission, in the shape every stage uses: a stable {@code code}, a severity
- * (see {@link Severity}), the document it is about, where in it, what was
- * found, what is wrong and how to fix it. Texts are the gateway's own; {@code document} is a safe name.
+ * One problem found in a submission, worded for people: a stable {@code code} (a {@link ProblemCode}), a
+ * severity (see {@link Severity}), the document it is about, where in it, what was found, what is wrong and
+ * how to fix it (from schemas/problems.yaml). What is stored and shown; {@code document} is a safe name.
  */
 public record Defect(String code, Severity severity, String document, String location, String found, String message,
                      String fix) {
-
-    /** Code of a finding that sends the applicant to another service (shown apart from problems). */
-    public static final String REDIRECT = "REDIRECT";
-    /** Code of a finding that says a problem of the case's previous version is fixed. */
-    public static final String FIXED = "FIXED";
 
     /** UNSAFE: the file is refused and the message quarantined; ERROR blocks acceptance; WARNING does not. */
     public enum Severity { UNSAFE, ERROR, WARNING }

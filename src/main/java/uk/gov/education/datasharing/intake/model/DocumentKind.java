@@ -20,6 +20,11 @@ public enum DocumentKind {
     COMMISSIONED_RESEARCH_FORM("DfE commissioned-research form"),
     OTHER("other document");
 
+    /** The custom document property the project's templates carry, e.g. {@code application-form}. */
+    public static final String TEMPLATE_PROPERTY = "DfEDocumentKind";
+    /** The template version the project's templates carry beside the kind. */
+    public static final String TEMPLATE_VERSION_PROPERTY = "DfETemplateVersion";
+
     private final String label;
 
     DocumentKind(String label) {

@@ -25,8 +25,9 @@ import jakarta.mail.internet.MimeMultipart;
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.Sha256;
-import uk.gov.education.datasharing.intake.validate.ProblemList;
+import uk.gov.education.datasharing.intake.reply.ProblemList;
 
 /**
  * Writes replies from templates (plain text with an HTML alternative) in GOV.UK style, with the reference
@@ -114,12 +115,12 @@ public final class ReplyComposer {
         model.put("defects", reply.kind() == Reply.Kind.DEFECTS);
         model.put("redirected", reply.kind() == Reply.Kind.REDIRECT);
         model.put("enquiry", reply.kind() == Reply.Kind.ENQUIRY);
-        List<Defect> redirects = reply.problems().stream().filter(d -> d.code().equals(Defect.REDIRECT)).toList();
-        List<Defect> fixed = reply.problems().stream().filter(d -> d.code().equals(Defect.FIXED)).toList();
+        List<Defect> redirects = reply.problems().stream().filter(d -> d.code().equals(ProblemCode.REDIRECT.name())).toList();
+        List<Defect> fixed = reply.problems().stream().filter(d -> d.code().equals(ProblemCode.FIXED.name())).toList();
         model.put("hasFixed", !fixed.isEmpty());
         model.put("fixed", fixed.stream().map(d -> (d.document().isEmpty() ? "" : d.document() + ", ")
                 + (d.location().isEmpty() ? "" : d.location() + ": ") + d.message()).toList());
-        List<Defect> problems = reply.problems().stream().filter(d -> !d.code().equals(Defect.REDIRECT) && !d.code().equals(Defect.FIXED))
+        List<Defect> problems = reply.problems().stream().filter(d -> !d.code().equals(ProblemCode.REDIRECT.name()) && !d.code().equals(ProblemCode.FIXED.name()))
                 .sorted(java.util.Comparator.comparing(Defect::severity)).toList();
         model.put("hasRedirects", !redirects.isEmpty());
         model.put("redirects", redirects.stream()

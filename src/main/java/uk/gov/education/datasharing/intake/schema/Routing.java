@@ -6,15 +6,21 @@ import java.util.Optional;
 
 /**
  * Which service handles each dataset: the DfE data sharing service ({@code dfe}), or another body the
- * applicant is redirected to ({@code ons-ras}, {@code moj}, ...), with the redirect's wording.
+ * applicant is redirected to ({@code ons-ras}, {@code moj}, ...), with the redirect's wording; and which
+ * documents, when sent, mean the applicant should apply elsewhere.
  */
-public record Routing(List<Dataset> datasets, Map<String, Redirect> redirects) {
+public record Routing(List<Dataset> datasets, Map<String, Redirect> redirects, Map<String, String> documentRoutes) {
 
     public static final String DFE = "dfe";
 
+    /**
+     * @param documentRoutes document kinds (ids, e.g. {@code moj-application-form}) that belong to another
+     *                       body, each with the key of its redirect
+     */
     public Routing {
         datasets = datasets == null ? List.of() : List.copyOf(datasets);
         redirects = redirects == null ? Map.of() : Map.copyOf(redirects);
+        documentRoutes = documentRoutes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(documentRoutes));
     }
 
     /** A dataset an applicant may name; {@code names} are the spellings recognised in answers. */

@@ -25,17 +25,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Everything in {@code schemas/}, parsed once into typed objects: the application form, the security
- * questionnaire, dataset routing, the data-table layout, rule parameters and the data-item catalogues.
+ * questionnaire, dataset routing, the data-table layout, rule parameters, the data-item catalogues and
+ * the wording of every problem.
  * A file that does not parse, or that contradicts itself, stops start-up with the file, line and field.
  */
 public record Schemas(FormSchema applicationForm, FormSchema questionnaire, Routing routing, DataTableLayout dataTables,
-                      RuleParameters rules, Map<String, Catalogue> catalogues) {
+                      RuleParameters rules, Map<String, Catalogue> catalogues, ProblemTexts problems) {
 
     public static final String APPLICATION_FORM = "application-form.yaml";
     public static final String QUESTIONNAIRE = "security-questionnaire.yaml";
     public static final String ROUTING = "routing.yaml";
     public static final String DATA_TABLES = "data-tables.yaml";
     public static final String RULES = "rules.yaml";
+    public static final String PROBLEMS = "problems.yaml";
     public static final String CATALOGUES = "catalogues";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -84,7 +86,11 @@ public record Schemas(FormSchema applicationForm, FormSchema questionnaire, Rout
         if (rules.listBeforeGrouping() <= 0) {
             throw new SchemaException(RULES, lineOf(dir, RULES, "list-before-grouping"), "list-before-grouping", "missing or not positive");
         }
-        return new Schemas(form, questionnaire, routing, tables, rules, catalogues(dir));
+        SchemaContract.check(form, rules, routing, key -> lineOf(dir, RULES, key), key -> lineOf(dir, ROUTING, key));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> problems = read(dir, PROBLEMS, Map.class);
+        ProblemTexts texts = ProblemTexts.from(problems, key -> lineOf(dir, PROBLEMS, key));
+        return new Schemas(form, questionnaire, routing, tables, rules, catalogues(dir), texts);
     }
 
     private static Map<String, Catalogue> catalogues(Path dir) {

@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake.templates;
 
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;

@@ -18,7 +18,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtRun;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 
-import uk.gov.education.datasharing.intake.inspect.DocumentClassifier;
+import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.schema.FieldType;
 import uk.gov.education.datasharing.intake.schema.FormSchema;
 
@@ -35,8 +35,8 @@ public final class FormTemplate {
 
     public byte[] write(FormSchema schema, Map<String, String> answers) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.getProperties().getCustomProperties().addProperty(DocumentClassifier.KIND_PROPERTY, schema.kind());
-            doc.getProperties().getCustomProperties().addProperty(DocumentClassifier.VERSION_PROPERTY, String.valueOf(schema.version()));
+            doc.getProperties().getCustomProperties().addProperty(DocumentKind.TEMPLATE_PROPERTY, schema.kind());
+            doc.getProperties().getCustomProperties().addProperty(DocumentKind.TEMPLATE_VERSION_PROPERTY, String.valueOf(schema.version()));
             doc.getProperties().getCoreProperties().setTitle(schema.title());
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.LEFT);

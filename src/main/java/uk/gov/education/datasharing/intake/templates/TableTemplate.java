@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import uk.gov.education.datasharing.intake.inspect.DocumentClassifier;
+import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.schema.Catalogue;
 import uk.gov.education.datasharing.intake.schema.DataTableLayout;
 
@@ -32,9 +32,9 @@ public final class TableTemplate {
 
     public byte[] write(Catalogue catalogue, DataTableLayout layout, Map<String, String> requests) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            workbook.getProperties().getCustomProperties().addProperty(DocumentClassifier.KIND_PROPERTY,
+            workbook.getProperties().getCustomProperties().addProperty(DocumentKind.TEMPLATE_PROPERTY,
                     "data-tables-" + catalogue.source().toLowerCase(java.util.Locale.ROOT));
-            workbook.getProperties().getCustomProperties().addProperty(DocumentClassifier.VERSION_PROPERTY, catalogue.edition());
+            workbook.getProperties().getCustomProperties().addProperty(DocumentKind.TEMPLATE_VERSION_PROPERTY, catalogue.edition());
             XSSFCellStyle bold = workbook.createCellStyle();
             XSSFFont font = workbook.createFont();
             font.setBold(true);

@@ -1,82 +1,65 @@
 package uk.gov.education.datasharing.intake.validate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import uk.gov.education.datasharing.intake.model.Defect;
-import uk.gov.education.datasharing.intake.model.Defect.Severity;
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
+import uk.gov.education.datasharing.intake.schema.FieldType;
 import uk.gov.education.datasharing.intake.schema.FormSchema;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 
 /** Answers have the right form: email, phone, date, ICO registration number, and one of the listed choices. */
-public final class AnswerFormats implements Rule {
+final class AnswerFormats implements Rule {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{10,20}$");
     private static final Pattern ICO = Pattern.compile("^(Z\\d{7}|Z[AB]\\d{6})$");
 
     @Override
-    public void check(Submission submission, Schemas schemas, List<Defect> problems) {
-        submission.form().ifPresent(form -> check(form, schemas.applicationForm(), problems));
-        submission.questionnaire().ifPresent(form -> check(form, schemas.questionnaire(), problems));
+    public List<Problem> check(Submission submission, Schemas schemas) {
+        List<Problem> problems = new ArrayList<>();
+        submission.form().ifPresent(form -> problems.addAll(check(form, schemas.applicationForm())));
+        submission.questionnaire().ifPresent(form -> problems.addAll(check(form, schemas.questionnaire())));
+        return problems;
     }
 
-    private static void check(FormAnswers form, FormSchema schema, List<Defect> problems) {
+    private static List<Problem> check(FormAnswers form, FormSchema schema) {
+        List<Problem> problems = new ArrayList<>();
         for (FormSchema.Field field : schema.fields()) {
             Optional<String> given = form.answer(field.id());
             if (given.isEmpty() || Answers.isNotApplicable(given.get())) {
                 continue;
             }
-            String answer = given.get();
-            String label = FormCompleteness.lower(field.label());
-            switch (field.type()) {
-                case EMAIL -> {
-                    if (!EMAIL.matcher(answer).matches()) {
-                        problems.add(format(form, field, answer, "Enter " + label + " in the right format, like name@example.org."));
-                    }
-                }
-                case PHONE -> {
-                    if (!PHONE.matcher(answer).matches()) {
-                        problems.add(format(form, field, answer, "Enter " + label + ", like 020 7946 0000 or +44 20 7946 0000."));
-                    }
-                }
-                case DATE -> {
-                    if (Dates.parse(answer).isEmpty()) {
-                        problems.add(format(form, field, answer, "Enter " + label + " as a real date, like 27/3/2027."));
-                    }
-                }
-                case ICO_NUMBER -> {
-                    if (!ICO.matcher(answer.replace(" ", "").toUpperCase(Locale.ROOT)).matches()) {
-                        problems.add(format(form, field, answer,
-                                "Enter " + label + " as Z followed by 7 digits, or ZA or ZB followed by 6 digits."));
-                    }
-                }
-                case YES_NO -> {
-                    if (!answer.equalsIgnoreCase("Yes") && !answer.equalsIgnoreCase("No")) {
-                        problems.add(format(form, field, answer, "Answer " + label + " with Yes or No."));
-                    }
-                }
-                case CHOICE -> {
-                    if (field.values().stream().noneMatch(v -> v.equalsIgnoreCase(answer))) {
-                        problems.add(format(form, field, answer, "Choose " + label + " from: " + String.join(", ", field.values()) + "."));
-                    }
-                }
-                case MULTI_CHOICE -> {
-                    for (String value : Answers.values(answer)) {
-                        if (field.values().stream().noneMatch(v -> v.equalsIgnoreCase(value))) {
-                            problems.add(format(form, field, value, "Choose " + label + " from: " + String.join(", ", field.values()) + "."));
-                        }
-                    }
-                }
-                default -> {
-                }
+            List<String> wrong = field.type() == FieldType.MULTI_CHOICE
+                    ? Answers.values(given.get()).stream().filter(v -> !oneOf(field, v)).toList()
+                    : valid(field, given.get()) ? List.of() : List.of(given.get());
+            for (String answer : wrong) {
+                problems.add(Problem.of(ProblemCode.ANSWER_FORMAT, form.document(), field.label(), answer)
+                        .variant(field.type().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .with("label", ApplicationFacts.lower(field.label())).with("help", field.help())
+                        .with("choices", String.join(", ", field.values())));
             }
         }
+        return problems;
     }
 
-    private static Defect format(FormAnswers form, FormSchema.Field field, String answer, String message) {
-        return new Defect("ANSWER_FORMAT", Severity.ERROR, form.document(), field.label(), answer, message, field.help());
+    private static boolean valid(FormSchema.Field field, String answer) {
+        return switch (field.type()) {
+            case EMAIL -> EMAIL.matcher(answer).matches();
+            case PHONE -> PHONE.matcher(answer).matches();
+            case DATE -> Dates.parse(answer).isPresent();
+            case ICO_NUMBER -> ICO.matcher(answer.replace(" ", "").toUpperCase(Locale.ROOT)).matches();
+            case YES_NO -> answer.equalsIgnoreCase("Yes") || answer.equalsIgnoreCase("No");
+            case CHOICE -> oneOf(field, answer);
+            default -> true;
+        };
+    }
+
+    private static boolean oneOf(FormSchema.Field field, String answer) {
+        return field.values().stream().anyMatch(v -> v.equalsIgnoreCase(answer));
     }
 }

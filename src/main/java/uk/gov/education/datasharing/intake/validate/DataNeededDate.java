@@ -4,28 +4,28 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import uk.gov.education.datasharing.intake.model.Defect;
-import uk.gov.education.datasharing.intake.model.Defect.Severity;
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 
 /** Applications are considered at most a set number of months (schemas/rules.yaml) before the data is needed. */
-public final class DataNeededDate implements Rule {
+final class DataNeededDate implements Rule {
 
-    static final String FIELD = "data.needed-by";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
 
     @Override
-    public void check(Submission submission, Schemas schemas, List<Defect> problems) {
-        submission.form().ifPresent(form -> form.answer(FIELD).flatMap(Dates::parse).ifPresent(needed -> {
-            int months = schemas.rules().dataNeededMaxMonthsAhead();
-            LocalDate latest = submission.today().plusMonths(months);
-            if (needed.isAfter(latest)) {
-                String label = schemas.applicationForm().field(FIELD).map(f -> f.label()).orElse(FIELD);
-                problems.add(new Defect("DATA_NEEDED_TOO_FAR_AHEAD", Severity.ERROR, form.document(), label,
-                        needed.toString(), "We can only consider an application up to " + months + " months before the data is needed.",
-                        "Apply again on or after " + needed.minusMonths(months).format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK))
-                                + ", or change the date if you need the data sooner."));
-            }
-        }));
+    public List<Problem> check(Submission submission, Schemas schemas) {
+        String field = ApplicationFacts.answers(schemas).dataNeededBy();
+        int months = schemas.rules().dataNeededMaxMonthsAhead();
+        Optional<FormAnswers> form = submission.form();
+        Optional<LocalDate> needed = form.flatMap(f -> f.answer(field)).flatMap(Dates::parse);
+        if (needed.isEmpty() || !needed.get().isAfter(submission.today().plusMonths(months))) {
+            return List.of();
+        }
+        String label = schemas.applicationForm().field(field).map(f -> f.label()).orElse(field);
+        return List.of(Problem.of(ProblemCode.DATA_NEEDED_TOO_FAR_AHEAD, form.get().document(), label, needed.get().toString())
+                .with("months", months).with("apply-from", needed.get().minusMonths(months).format(DAY)));
     }
 }

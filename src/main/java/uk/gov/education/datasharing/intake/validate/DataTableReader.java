@@ -21,7 +21,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
-import uk.gov.education.datasharing.intake.inspect.SafeXml;
+import uk.gov.education.datasharing.intake.io.SafeXml;
 import uk.gov.education.datasharing.intake.schema.DataTableLayout;
 
 /**

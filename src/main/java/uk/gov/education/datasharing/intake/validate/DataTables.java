@@ -6,7 +6,7 @@ import java.util.List;
  * What an applicant asked for in one data-table workbook: the items marked "Yes" in the by-request blocks,
  * with where they are and what the workbook says about them. {@code headers} counts the header rows found.
  */
-public record DataTables(String document, String source, int headers, List<RequestedItem> requested, boolean truncated) {
+public record DataTables(String document, String source, int headers, List<RequestedItem> requested, boolean truncated) implements ReadPart {
 
     public DataTables {
         requested = List.copyOf(requested);

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The answers read from one Word form, by field id. {@code fromLabels} is true when the form had lost its
  * content controls and the answers were read from "label | answer" table rows instead.
  */
-public record FormAnswers(String document, Map<String, String> answers, boolean fromLabels) {
+public record FormAnswers(String document, Map<String, String> answers, boolean fromLabels) implements ReadPart {
 
     public FormAnswers {
         answers = Map.copyOf(answers);

@@ -12,7 +12,7 @@ public final class PartCodec {
     private PartCodec() {
     }
 
-    public static byte[] toJson(Object part) {
+    public static byte[] toJson(ReadPart part) {
         try {
             return JSON.writeValueAsBytes(part);
         } catch (IOException e) {
@@ -20,7 +20,7 @@ public final class PartCodec {
         }
     }
 
-    public static Object fromJson(String part, byte[] json) throws IOException {
+    public static ReadPart fromJson(String part, byte[] json) throws IOException {
         return part.startsWith(SubmissionReader.TABLES) ? JSON.readValue(json, DataTables.class) : JSON.readValue(json, FormAnswers.class);
     }
 }

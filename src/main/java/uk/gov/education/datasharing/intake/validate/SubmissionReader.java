@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck;
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 
 /**
@@ -35,7 +36,7 @@ public final class SubmissionReader {
     private FormAnswers questionnaire;
     private final List<DataTables> workbooks = new ArrayList<>();
     private final List<Submission.Document> documents = new ArrayList<>();
-    private final List<Defect> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     /** What reading one file gave: at most one of form, questionnaire or tables; or that it could not be read. */
     public record Parsed(FormAnswers form, FormAnswers questionnaire, DataTables tables, boolean unreadable) {
@@ -91,8 +92,7 @@ public final class SubmissionReader {
     public void add(String name, FileCheck check, Parsed parsed) {
         documents.add(new Submission.Document(name, check.kind()));
         if (parsed.unreadable()) {
-            problems.add(new Defect("DOCUMENT_UNREADABLE", Defect.Severity.ERROR, name, "", "",
-                    "We could not read the answers in this file.", "Check that it opens in Word or Excel, save it again and send it again."));
+            problems.add(Problem.of(ProblemCode.DOCUMENT_UNREADABLE, name, "", ""));
         }
         if (parsed.form() != null && form == null) {
             form = new FormAnswers(name, parsed.form().answers(), parsed.form().fromLabels());
@@ -107,8 +107,8 @@ public final class SubmissionReader {
     }
 
     /** The parts this submission brought: "form", "questionnaire", and "tables:SOURCE" for each workbook. */
-    public Map<String, Object> parts() {
-        Map<String, Object> parts = new LinkedHashMap<>();
+    public Map<String, ReadPart> parts() {
+        Map<String, ReadPart> parts = new LinkedHashMap<>();
         if (form != null) {
             parts.put(FORM, form);
         }
@@ -125,7 +125,7 @@ public final class SubmissionReader {
      * Adds a part from the case's newest earlier version, when this submission did not bring it: a
      * resubmission is validated as the whole case. Returns whether it was used.
      */
-    public boolean addEarlier(String part, Object value) {
+    public boolean addEarlier(String part, ReadPart value) {
         if (part.equals(FORM) && form == null && value instanceof FormAnswers earlier) {
             form = earlier;
             return true;
@@ -151,7 +151,7 @@ public final class SubmissionReader {
     }
 
     /** Problems met while reading (unreadable documents). */
-    public List<Defect> problems() {
+    public List<Problem> problems() {
         return List.copyOf(problems);
     }
 }

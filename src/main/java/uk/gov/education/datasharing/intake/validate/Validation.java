@@ -2,21 +2,22 @@ package uk.gov.education.datasharing.intake.validate;
 
 import java.util.List;
 
-import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.Problem;
 import uk.gov.education.datasharing.intake.schema.Routing;
 
-/** What validating a submission concluded: its outcome, every problem, and where else to send the applicant. */
-public record Validation(Outcome outcome, List<Defect> problems, List<Routing.Redirect> redirects) {
+/**
+ * What validating a submission found: what kind of request it is, every problem, and where else to send
+ * the applicant. The outcome is decided from this, the file checks and the case elsewhere, in one place.
+ */
+public record Validation(Scope scope, List<Problem> problems, List<Routing.Redirect> redirects) {
 
-    public enum Outcome {
-        /** Complete: goes to the team for review. */
-        ACCEPTED,
-        /** Problems the applicant must fix. */
-        DEFECTS,
-        /** Only datasets another body handles: the applicant is sent there. */
-        REDIRECTED,
-        /** No application documents: a question for the team. */
-        ENQUIRY
+    public enum Scope {
+        /** An application (or part of one) for the DfE data sharing service: the rules ran. */
+        APPLICATION,
+        /** Only for datasets or documents another body handles: the applicant is sent there, no rules ran. */
+        REDIRECT_ONLY,
+        /** No application documents and nothing to redirect: a question for the team. */
+        NOT_AN_APPLICATION
     }
 
     public Validation {

@@ -5,23 +5,30 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
+import uk.gov.education.datasharing.intake.model.Problem;
 import uk.gov.education.datasharing.intake.schema.Routing;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 
 /**
- * Runs every rule over a submission and decides its outcome. Routing comes first: a request only for
- * datasets another body handles is redirected without a defect list; one that mixes them with DfE data
- * gets both. A message with no application documents is an enquiry.
+ * Runs every rule over a submission. Routing comes first: a request only for datasets another body
+ * handles is redirected without running the rules; one that mixes them with DfE data gets both. A message
+ * with no application documents is not an application.
  */
 public final class Validator {
 
-    static final String DATASETS = "data.datasets";
+    /** The document name of problems about the application as a whole. */
+    static final String APPLICATION = "Your application";
+
+    /** Every rule; each reads only the submission and the schemas, so the order is only the order of the list. */
+    static final List<Rule> RULES = List.of(new FormPresent(), new FormControlsPresent(), new RequiredAnswersGiven(), new AnswerFormats(),
+            new DataNeededDate(), new QuestionnaireForDirectSupply(), new BackgroundChecksForDirectSupply(), new AgreementPerOrganisation(),
+            new QuestionnaireAnswersAcceptable(), new EvidenceAttached(), new ExplanationsGiven(), new RowsWithinLimit(),
+            new KnownItems(), new CurrentClassifications(), new YearsRequested(), new IdentifiableOnlyByDirectSupply(),
+            new NeverSuppliedItems(), new NoFullAddressInSrs(), new Article9ForSpecialCategory(), new ItemsRequested(),
+            new WorkbooksMatchSources());
 
     private final Schemas schemas;
-    private final List<Rule> rules = List.of(new FormCompleteness(), new AnswerFormats(), new DataNeededDate(), new DirectSupply(),
-            new QuestionnaireAnswers(), new DataTableRules());
 
     public Validator(Schemas schemas) {
         this.schemas = schemas;
@@ -31,32 +38,29 @@ public final class Validator {
         Set<String> routes = routes(submission);
         List<Routing.Redirect> redirects = routes.stream().filter(r -> !r.equals(Routing.DFE))
                 .map(r -> schemas.routing().redirects().get(r)).toList();
-        boolean applicationDocuments = submission.form().isPresent() || submission.questionnaire().isPresent()
-                || !submission.tables().isEmpty() || submission.has(DocumentKind.APPLICATION_FORM)
-                || submission.has(DocumentKind.SECURITY_QUESTIONNAIRE) || submission.documents().stream().anyMatch(d -> d.kind().isDataTables());
-        if (!applicationDocuments && redirects.isEmpty()) {
-            return new Validation(Validation.Outcome.ENQUIRY, List.of(), List.of());
+        if (!applicationDocuments(submission) && redirects.isEmpty()) {
+            return new Validation(Validation.Scope.NOT_AN_APPLICATION, List.of(), List.of());
         }
         if (!redirects.isEmpty() && !routes.contains(Routing.DFE) && submission.tables().isEmpty()) {
-            return new Validation(Validation.Outcome.REDIRECTED, List.of(), redirects);
+            return new Validation(Validation.Scope.REDIRECT_ONLY, List.of(), redirects);
         }
-        List<Defect> problems = new ArrayList<>();
-        if (submission.form().isEmpty()) {
-            problems.add(new Defect("FORM_MISSING", Defect.Severity.ERROR, "Your application", "", "",
-                    "We could not find the application form among the files you sent.",
-                    "Send the completed application form as a Word document (.docx)."));
+        List<Problem> problems = new ArrayList<>();
+        for (Rule rule : RULES) {
+            problems.addAll(rule.check(submission, schemas));
         }
-        for (Rule rule : rules) {
-            rule.check(submission, schemas, problems);
-        }
-        boolean errors = problems.stream().anyMatch(d -> d.severity() != Defect.Severity.WARNING);
-        return new Validation(errors ? Validation.Outcome.DEFECTS : Validation.Outcome.ACCEPTED, problems, redirects);
+        return new Validation(Validation.Scope.APPLICATION, problems, redirects);
     }
 
-    /** The services the submission's datasets (and any MoJ or commissioned-research form) belong to. */
+    private static boolean applicationDocuments(Submission submission) {
+        return submission.form().isPresent() || submission.questionnaire().isPresent() || !submission.tables().isEmpty()
+                || submission.has(DocumentKind.APPLICATION_FORM) || submission.has(DocumentKind.SECURITY_QUESTIONNAIRE)
+                || submission.documents().stream().anyMatch(d -> d.kind().isDataTables());
+    }
+
+    /** The services the submission's datasets (and any document another body handles) belong to. */
     private Set<String> routes(Submission submission) {
         Set<String> routes = new LinkedHashSet<>();
-        submission.form().flatMap(f -> f.answer(DATASETS)).ifPresent(answer -> {
+        submission.form().flatMap(f -> f.answer(ApplicationFacts.answers(schemas).datasets())).ifPresent(answer -> {
             for (String name : Answers.values(answer)) {
                 schemas.routing().dataset(name).ifPresent(d -> routes.add(d.route()));
             }
@@ -64,12 +68,11 @@ public final class Validator {
         if (!submission.tables().isEmpty()) {
             routes.add(Routing.DFE);
         }
-        if (submission.has(DocumentKind.MOJ_APPLICATION_FORM)) {
-            routes.add("moj");
-        }
-        if (submission.has(DocumentKind.COMMISSIONED_RESEARCH_FORM)) {
-            routes.add("contract-manager");
-        }
+        schemas.routing().documentRoutes().forEach((kind, route) -> {
+            if (submission.has(DocumentKind.fromId(kind).orElseThrow())) {
+                routes.add(route);
+            }
+        });
         routes.removeIf(r -> !r.equals(Routing.DFE) && !schemas.routing().redirects().containsKey(r));
         return routes;
     }

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.education.datasharing.intake.Documents;
-import uk.gov.education.datasharing.intake.intake.EncryptedSpool;
+import uk.gov.education.datasharing.intake.io.EncryptedSpool;
+import uk.gov.education.datasharing.intake.ProjectSchemas;
 import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck.Scan;
 import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
@@ -37,7 +40,7 @@ public class FileInspectorTest {
         try (EncryptedSpool spool = EncryptedSpool.write(dir, "file-", out -> out.write(content), Long.MAX_VALUE)) {
             ContentInspection inspection = inspector.inspect(spool);
             ReceivedFile file = new ReceivedFile(1, "1.2", name, name, declaredType, content.length, spool.sha256());
-            return new FilePolicy().judge(file, inspection, unpacked);
+            return FilePolicy.archiveUnpacked(new FilePolicy().judge(file, inspection), file, unpacked);
         }
     }
 
@@ -46,8 +49,8 @@ public class FileInspectorTest {
         return judge(name, "application/octet-stream", content);
     }
 
-    static List<String> codes(FilePolicy.Judgement j) {
-        return j.findings().stream().map(Defect::code).toList();
+    static List<ProblemCode> codes(FilePolicy.Judgement j) {
+        return j.findings().stream().map(Problem::code).toList();
     }
 
     @Test
@@ -77,7 +80,7 @@ public class FileInspectorTest {
                 "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*".getBytes(StandardCharsets.US_ASCII));
         var clean = judge(new FileInspector(LIMITS, eicar), "note.pdf", "application/pdf", Documents.pdf("nothing"));
         assertThat(infected.check().verdict()).isEqualTo(Verdict.UNSAFE);
-        assertThat(codes(infected)).contains(InspectionFindings.INFECTED);
+        assertThat(codes(infected)).contains(ProblemCode.FILE_INFECTED);
         assertThat(infected.findings().get(0).found()).isEqualTo("Eicar-Test-Signature");
         assertThat(clean.check().scan()).isEqualTo(Scan.CLEAN);
         assertThat(clean.check().verdict()).isEqualTo(Verdict.ACCEPTED);
@@ -96,7 +99,7 @@ public class FileInspectorTest {
         for (String name : List.of("report.pdf", "form.docx", "setup.exe", "noextension")) {
             var j = judge(name, "application/pdf", Documents.exe());
             assertThat(j.check().verdict()).as(name).isEqualTo(Verdict.UNSAFE);
-            assertThat(codes(j)).as(name).containsExactly(InspectionFindings.PROGRAM);
+            assertThat(codes(j)).as(name).containsExactly(ProblemCode.FILE_IS_PROGRAM);
         }
     }
 
@@ -107,7 +110,7 @@ public class FileInspectorTest {
         var lnk = judge("form.docx.lnk", "application/octet-stream", new byte[] {0x4c, 0, 0, 0, 1, 0x14, 2, 0});
         assertThat(List.of(shebang, vbs, lnk)).allSatisfy(j -> {
             assertThat(j.check().verdict()).isEqualTo(Verdict.UNSAFE);
-            assertThat(codes(j)).contains(InspectionFindings.PROGRAM);
+            assertThat(codes(j)).contains(ProblemCode.FILE_IS_PROGRAM);
         });
     }
 
@@ -115,7 +118,7 @@ public class FileInspectorTest {
     void aMacroEnabledDocumentIsUnsafeEvenWhenRenamedDocx() throws IOException {
         var j = judge("application-form.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Documents.docm());
         assertThat(j.check().verdict()).isEqualTo(Verdict.UNSAFE);
-        assertThat(codes(j)).contains(InspectionFindings.MACROS);
+        assertThat(codes(j)).contains(ProblemCode.FILE_HAS_MACROS);
         assertThat(j.check().detectedType()).contains("macroenabled");
     }
 
@@ -123,7 +126,7 @@ public class FileInspectorTest {
     void aVbaPartIsFoundEvenWhenTheContentTypesHideIt() throws IOException {
         byte[] sneaky = Documents.edit(Documents.docx("x"), Map.of("word/vbaProject.bin", Documents.ole("VBA/")));
         var j = judge("form.docx", "", sneaky);
-        assertThat(codes(j)).contains(InspectionFindings.MACROS);
+        assertThat(codes(j)).contains(ProblemCode.FILE_HAS_MACROS);
     }
 
     @Test
@@ -131,7 +134,7 @@ public class FileInspectorTest {
         byte[] embedded = Documents.edit(Documents.docx("see the attached object"),
                 Map.of("word/embeddings/oleObject1.bin", Documents.ole("\u0001Ole10Native")));
         var j = judge("form.docx", "", embedded);
-        assertThat(codes(j)).containsExactly(InspectionFindings.EMBEDDED_OBJECTS);
+        assertThat(codes(j)).containsExactly(ProblemCode.FILE_HAS_EMBEDDED_OBJECTS);
     }
 
     @Test
@@ -142,9 +145,9 @@ public class FileInspectorTest {
                 Documents.relationships("image", "https://tracker.example/pixel.png", true)));
         var hyperlink = judge("form.docx", "", Documents.docxWith("word/_rels/document.xml.rels",
                 Documents.relationships("hyperlink", "https://www.gov.uk/", true)));
-        assertThat(codes(template)).containsExactly(InspectionFindings.REMOTE_CONTENT);
+        assertThat(codes(template)).containsExactly(ProblemCode.FILE_LOADS_REMOTE_CONTENT);
         assertThat(template.findings().get(0).found()).isEqualTo("a template loaded from elsewhere");
-        assertThat(codes(picture)).containsExactly(InspectionFindings.REMOTE_CONTENT);
+        assertThat(codes(picture)).containsExactly(ProblemCode.FILE_LOADS_REMOTE_CONTENT);
         assertThat(hyperlink.check().verdict()).isEqualTo(Verdict.ACCEPTED);
     }
 
@@ -160,9 +163,9 @@ public class FileInspectorTest {
                 .replace("</sheetData>", "<row r=\"5\"><c r=\"A5\"><f>cmd|' /C calc'!A0</f></c></row></sheetData>");
         var formula = judge("tables.xlsx", "", Documents.edit(workbook, Map.of("xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8))));
         var pageField = judge("form.docx", "", Documents.docxWithBody("<w:p><w:fldSimple w:instr=\" PAGE \"/></w:p>"));
-        assertThat(codes(simple)).containsExactly(InspectionFindings.DDE);
-        assertThat(codes(split)).containsExactly(InspectionFindings.DDE);
-        assertThat(codes(formula)).containsExactly(InspectionFindings.DDE);
+        assertThat(codes(simple)).containsExactly(ProblemCode.FILE_HAS_DDE);
+        assertThat(codes(split)).containsExactly(ProblemCode.FILE_HAS_DDE);
+        assertThat(codes(formula)).containsExactly(ProblemCode.FILE_HAS_DDE);
         assertThat(pageField.check().verdict()).isEqualTo(Verdict.ACCEPTED);
     }
 
@@ -170,14 +173,14 @@ public class FileInspectorTest {
     void passwordProtectedOfficeFilesAndPdfsAreUnsafeBecauseTheyCannotBeChecked() throws IOException {
         var docx = judge("form.docx", "", Documents.encryptedDocx());
         var pdf = judge("evidence.pdf", "application/pdf", Documents.pdfWithUserPassword());
-        assertThat(codes(docx)).containsExactly(InspectionFindings.ENCRYPTED);
-        assertThat(codes(pdf)).containsExactly(InspectionFindings.ENCRYPTED);
+        assertThat(codes(docx)).containsExactly(ProblemCode.FILE_ENCRYPTED);
+        assertThat(codes(pdf)).containsExactly(ProblemCode.FILE_ENCRYPTED);
     }
 
     @Test
     void pdfJavaScriptAndLaunchActionsAreUnsafe() throws IOException {
-        assertThat(codes(judge("a.pdf", "", Documents.pdfWithJavaScript()))).containsExactly(InspectionFindings.PDF_ACTIVE);
-        assertThat(codes(judge("a.pdf", "", Documents.pdfWithLaunchAction()))).containsExactly(InspectionFindings.PDF_ACTIVE);
+        assertThat(codes(judge("a.pdf", "", Documents.pdfWithJavaScript()))).containsExactly(ProblemCode.PDF_HAS_SCRIPTS);
+        assertThat(codes(judge("a.pdf", "", Documents.pdfWithLaunchAction()))).containsExactly(ProblemCode.PDF_HAS_SCRIPTS);
     }
 
     @Test
@@ -185,17 +188,17 @@ public class FileInspectorTest {
         var xls = judge("tables.xls", "application/vnd.ms-excel", Documents.xls());
         var doc = judge("form.doc", "application/msword", Documents.ole("WordDocument", "1Table"));
         var txt = judge("notes.txt", "text/plain", "just text".getBytes(StandardCharsets.US_ASCII));
-        assertThat(codes(xls)).containsExactly(InspectionFindings.SEND_AS_XLSX);
-        assertThat(codes(doc)).containsExactly(InspectionFindings.SEND_AS_DOCX);
-        assertThat(codes(txt)).containsExactly(InspectionFindings.FORMAT_NOT_ACCEPTED);
+        assertThat(codes(xls)).containsExactly(ProblemCode.SEND_AS_XLSX);
+        assertThat(codes(doc)).containsExactly(ProblemCode.SEND_AS_DOCX);
+        assertThat(codes(txt)).containsExactly(ProblemCode.FORMAT_NOT_ACCEPTED);
         assertThat(List.of(xls, doc, txt)).allSatisfy(j -> assertThat(j.check().verdict()).isEqualTo(Verdict.NOT_ACCEPTED));
-        assertThat(xls.findings().get(0).fix()).contains(".xlsx");
+        assertThat(ProjectSchemas.render(xls.findings().get(0)).fix()).contains(".xlsx");
     }
 
     @Test
     void legacyFilesWithMacrosAreUnsafeRatherThanJustTheWrongFormat() throws IOException {
         var j = judge("tables.xls", "application/vnd.ms-excel", Documents.ole("Workbook", "_VBA_PROJECT_CUR/"));
-        assertThat(codes(j)).containsExactly(InspectionFindings.MACROS);
+        assertThat(codes(j)).containsExactly(ProblemCode.FILE_HAS_MACROS);
     }
 
     @Test
@@ -213,11 +216,11 @@ public class FileInspectorTest {
         var declared = judge("form", "application/pdf", Documents.docx("actually Word"));
         assertThat(named.check().verdict()).isEqualTo(Verdict.ACCEPTED);
         assertThat(named.findings()).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo(InspectionFindings.TYPE_MISMATCH);
+            assertThat(d.code()).isEqualTo(ProblemCode.FILE_TYPE_MISMATCH);
             assertThat(d.severity()).isEqualTo(Defect.Severity.WARNING);
             assertThat(d.found()).isEqualTo("named .pdf, but it is a Word document (.docx)");
         });
-        assertThat(codes(declared)).containsExactly(InspectionFindings.TYPE_MISMATCH);
+        assertThat(codes(declared)).containsExactly(ProblemCode.FILE_TYPE_MISMATCH);
     }
 
     @Test
@@ -225,13 +228,13 @@ public class FileInspectorTest {
         byte[] pdf = Documents.pdf("x");
         byte[] truncated = java.util.Arrays.copyOf(pdf, 20);
         var j = judge("a.pdf", "application/pdf", truncated);
-        assertThat(codes(j)).containsExactly(InspectionFindings.DAMAGED);
+        assertThat(codes(j)).containsExactly(ProblemCode.FILE_DAMAGED);
     }
 
     @Test
     void documentsAreRecognisedByTemplatePropertyTagsStructureAndHeadings() throws IOException {
-        var byProperty = judge("x.docx", "", Documents.docx(Map.of(DocumentClassifier.KIND_PROPERTY, "security-questionnaire",
-                DocumentClassifier.VERSION_PROPERTY, "1"), "anything"));
+        var byProperty = judge("x.docx", "", Documents.docx(Map.of(DocumentKind.TEMPLATE_PROPERTY, "security-questionnaire",
+                DocumentKind.TEMPLATE_VERSION_PROPERTY, "1"), "anything"));
         var byTags = judge("x.docx", "", Documents.docxWithBody(Documents.contentControl("applicant.name", "A")
                 + Documents.contentControl("applicant.email", "a@example.org") + Documents.contentControl("project.title", "T")));
         var byStructure = judge("x.xlsx", "", Documents.npdWorkbook("NPD Alias"));
@@ -288,7 +291,7 @@ public class FileInspectorTest {
         byte[] crowded = Documents.edit(Documents.docx("x"), entries);
         var limited = new FileInspector(new FileInspector.Limits(32 << 20, 2_000, 256L << 20, 1_000), Scanner.NONE);
         var j = judge(limited, "form.docx", "", crowded);
-        assertThat(codes(j)).containsExactly(InspectionFindings.TOO_COMPLEX);
+        assertThat(codes(j)).containsExactly(ProblemCode.FILE_TOO_COMPLEX);
         assertThat(j.check().verdict()).isEqualTo(Verdict.UNSAFE);
     }
 
@@ -299,21 +302,21 @@ public class FileInspectorTest {
         var limited = new FileInspector(new FileInspector.Limits(32 << 20, 2_000, 1L << 20, 1_000), Scanner.NONE);
         var j = judge(limited, "form.docx", "", bomb);
         assertThat(bomb.length).isLessThan(64 * 1024);
-        assertThat(codes(j)).containsExactly(InspectionFindings.TOO_COMPLEX);
+        assertThat(codes(j)).containsExactly(ProblemCode.FILE_TOO_COMPLEX);
     }
 
     @Test
     void deeplyNestedXmlIsReportedAsDamagedWithoutExhaustingTheStack() throws IOException {
         String deep = "<w:p>".repeat(50_000) + "</w:p>".repeat(50_000);
         var j = judge("form.docx", "", Documents.docxWithBody(deep));
-        assertThat(codes(j)).containsExactly(InspectionFindings.DAMAGED);
+        assertThat(codes(j)).containsExactly(ProblemCode.FILE_DAMAGED);
     }
 
     @Test
     void aPdfWithMoreObjectsThanTheLimitIsRefused() throws IOException {
         var limited = new FileInspector(new FileInspector.Limits(32 << 20, 2_000, 1L << 20, 3), Scanner.NONE);
         var j = judge(limited, "a.pdf", "", Documents.pdf("one", "two"));
-        assertThat(codes(j)).containsExactly(InspectionFindings.TOO_COMPLEX);
+        assertThat(codes(j)).containsExactly(ProblemCode.FILE_TOO_COMPLEX);
     }
 
     @Test
@@ -326,7 +329,7 @@ public class FileInspectorTest {
         assertThat(whole.check().verdict()).isEqualTo(Verdict.ARCHIVE);
         assertThat(whole.findings()).isEmpty();
         assertThat(renamed.check().verdict()).isEqualTo(Verdict.UNSAFE);
-        assertThat(codes(renamed)).containsExactly(InspectionFindings.ARCHIVE_NOT_CHECKED);
+        assertThat(codes(renamed)).containsExactly(ProblemCode.ARCHIVE_NOT_CHECKED);
     }
 
     @Test
@@ -334,7 +337,7 @@ public class FileInspectorTest {
         byte[] broken = Documents.edit(Documents.docx("x"), Map.of("word/unknown.part", new byte[] {1, 2, 3}));
         var j = judge("form.docx", "", broken);
         assertThat(j.check().detectedType()).isEqualTo(FileTypes.ZIP);
-        assertThat(codes(j)).containsExactly(InspectionFindings.DAMAGED);
+        assertThat(codes(j)).containsExactly(ProblemCode.FILE_DAMAGED);
     }
 
     @Test
@@ -345,16 +348,16 @@ public class FileInspectorTest {
         fib[0x0B] = 0x01; // fEncrypted
         var doc = judge("form.doc", "application/msword", Documents.oleWith("WordDocument", fib, "1Table"));
         var xls = judge("tables.xls", "application/vnd.ms-excel", Documents.encryptedXls());
-        assertThat(codes(doc)).containsExactly(InspectionFindings.ENCRYPTED);
-        assertThat(codes(xls)).containsExactly(InspectionFindings.ENCRYPTED);
+        assertThat(codes(doc)).containsExactly(ProblemCode.FILE_ENCRYPTED);
+        assertThat(codes(xls)).containsExactly(ProblemCode.FILE_ENCRYPTED);
     }
 
     @Test
     void anRtfWithAnEmbeddedObjectIsUnsafeAndAPlainOneIsTheWrongFormat() throws IOException {
         byte[] plain = "{\\rtf1\\ansi Hello \\b world\\b0}".getBytes(StandardCharsets.US_ASCII);
         byte[] object = "{\\rtf1{\\object\\objemb{\\*\\objdata 0105000002000000}}}".getBytes(StandardCharsets.US_ASCII);
-        assertThat(codes(judge("form.rtf", "", plain))).containsExactly(InspectionFindings.SEND_AS_DOCX);
-        assertThat(codes(judge("form.docx", "", object))).contains(InspectionFindings.EMBEDDED_OBJECTS);
+        assertThat(codes(judge("form.rtf", "", plain))).containsExactly(ProblemCode.SEND_AS_DOCX);
+        assertThat(codes(judge("form.docx", "", object))).contains(ProblemCode.FILE_HAS_EMBEDDED_OBJECTS);
     }
 
     @Test
@@ -362,8 +365,8 @@ public class FileInspectorTest {
         byte[] html = "<!DOCTYPE html><html><head><script>alert(1)</script></head><body>x</body></html>".getBytes(StandardCharsets.UTF_8);
         byte[] svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
                 .getBytes(StandardCharsets.UTF_8);
-        assertThat(codes(judge("evidence.pdf", "", html))).containsExactly(InspectionFindings.PROGRAM);
-        assertThat(codes(judge("logo.png", "", svg))).containsExactly(InspectionFindings.PROGRAM);
+        assertThat(codes(judge("evidence.pdf", "", html))).containsExactly(ProblemCode.FILE_IS_PROGRAM);
+        assertThat(codes(judge("logo.png", "", svg))).containsExactly(ProblemCode.FILE_IS_PROGRAM);
     }
 
     @Test
@@ -374,6 +377,6 @@ public class FileInspectorTest {
                         "application/vnd.ms-excel.sheet.binary.macroEnabled.main");
         var j = judge("tables.xlsb", "", Documents.edit(xlsx, Map.of("[Content_Types].xml", types.getBytes(StandardCharsets.UTF_8))));
         assertThat(j.check().detectedType()).isEqualTo("application/vnd.ms-excel.sheet.binary.macroenabled.12");
-        assertThat(codes(j)).containsExactly(InspectionFindings.SEND_AS_XLSX);
+        assertThat(codes(j)).containsExactly(ProblemCode.SEND_AS_XLSX);
     }
 }

@@ -17,7 +17,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import uk.gov.education.datasharing.intake.Mails;
-import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +41,8 @@ class FileExtractorTest {
     }
 
 
-    private static List<String> codes(FileExtractor.Extraction extraction) {
-        return extraction.findings().stream().map(Defect::code).toList();
+    private static List<ProblemCode> codes(FileExtractor.Extraction extraction) {
+        return extraction.findings().stream().map(Problem::code).toList();
     }
 
     private static String mail(Object... namesAndContents) {
@@ -102,14 +103,14 @@ class FileExtractorTest {
             raw.append("--b").append(i).append("--\r\n");
         }
         FileExtractor.Extraction extraction = extract(raw.toString());
-        assertThat(codes(extraction)).containsExactly(ExtractionFindings.MIME_TOO_DEEP);
+        assertThat(codes(extraction)).containsExactly(ProblemCode.MIME_TOO_DEEP);
         assertThat(extraction.files()).isEmpty();
     }
 
     @Test
     void shouldStopAtThePartLimitAndSaySo() throws Exception {
         FileExtractor.Extraction extraction = extract(mail(manyFiles(50)), new FileExtractor.Limits(20, 10, 100, 1000, 100_000, 10, 100, 2));
-        assertThat(codes(extraction)).containsExactly(ExtractionFindings.TOO_MANY_PARTS);
+        assertThat(codes(extraction)).containsExactly(ProblemCode.TOO_MANY_PARTS);
         assertThat(extraction.files()).hasSizeLessThan(10);
     }
 
@@ -117,7 +118,7 @@ class FileExtractorTest {
     void shouldKeepTheFirstFilesAndSaySoPastTheFileLimit() throws Exception {
         FileExtractor.Extraction extraction = extract(mail(manyFiles(12)), new FileExtractor.Limits(20, 500, 5, 1000, 100_000, 10, 100, 2));
         assertThat(extraction.files()).hasSize(5);
-        assertThat(codes(extraction)).containsExactly(ExtractionFindings.TOO_MANY_FILES);
+        assertThat(codes(extraction)).containsExactly(ProblemCode.TOO_MANY_FILES);
     }
 
     @Test
@@ -126,7 +127,7 @@ class FileExtractorTest {
                 new FileExtractor.Limits(20, 500, 100, 1000, 100_000, 10, 100, 2));
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("small.pdf", "other.pdf");
         assertThat(extraction.findings()).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo(ExtractionFindings.FILE_TOO_LARGE);
+            assertThat(d.code()).isEqualTo(ProblemCode.FILE_TOO_LARGE);
             assertThat(d.document()).isEqualTo("huge.xlsx");
         });
     }
@@ -136,7 +137,7 @@ class FileExtractorTest {
         FileExtractor.Extraction extraction = extract(mail("a.pdf", new byte[800], "b.pdf", new byte[800], "c.pdf", new byte[100]),
                 new FileExtractor.Limits(20, 500, 100, 1000, 1000, 10, 100, 2));
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("a.pdf", "c.pdf");
-        assertThat(codes(extraction)).containsExactly(ExtractionFindings.TOTAL_TOO_LARGE);
+        assertThat(codes(extraction)).containsExactly(ProblemCode.TOTAL_TOO_LARGE);
     }
 
     @Test
@@ -154,7 +155,7 @@ class FileExtractorTest {
         assertThat(bomb.length).isLessThan(100_000);
         FileExtractor.Extraction extraction = extract(mail("bomb.zip", bomb),
                 new FileExtractor.Limits(20, 500, 100, 50_000_000, 100_000_000, 200, 100, 2));
-        assertThat(codes(extraction)).containsExactly(ExtractionFindings.ARCHIVE_BOMB);
+        assertThat(codes(extraction)).containsExactly(ProblemCode.ARCHIVE_BOMB);
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("bomb.zip");
     }
 
@@ -165,7 +166,7 @@ class FileExtractorTest {
         byte[] zip = zip(entry("first.txt", new byte[] {1}), entry("big.bin", new byte[200_000_000]), entry("after.txt", new byte[] {2}));
         FileExtractor.Extraction extraction = extract(mail("archive.zip", zip), new FileExtractor.Limits(20, 500, 100, 1_000_000, 10_000_000, 200, 2000, 2));
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("archive.zip", "first.txt");
-        assertThat(extraction.findings()).extracting(Defect::code).containsExactly(ExtractionFindings.FILE_TOO_LARGE);
+        assertThat(extraction.findings()).extracting(Problem::code).containsExactly(ProblemCode.FILE_TOO_LARGE);
     }
 
     @Test
@@ -175,7 +176,7 @@ class FileExtractorTest {
             entries[i] = entry("f" + i + ".txt", new byte[] {(byte) i});
         }
         FileExtractor.Extraction extraction = extract(mail("many.zip", zip(entries)), new FileExtractor.Limits(20, 500, 100, 100_000, 1_000_000, 10, 100, 2));
-        assertThat(codes(extraction)).containsExactly(ExtractionFindings.ARCHIVE_TOO_MANY_ENTRIES);
+        assertThat(codes(extraction)).containsExactly(ProblemCode.ARCHIVE_TOO_MANY_ENTRIES);
         assertThat(extraction.files()).hasSize(11);
     }
 
@@ -187,7 +188,7 @@ class FileExtractorTest {
         FileExtractor.Extraction extraction = extract(mail("level1.zip", level1));
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("level1.zip", "level3.zip", "two.txt", "one.txt");
         assertThat(extraction.findings()).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo(ExtractionFindings.ARCHIVE_TOO_DEEP);
+            assertThat(d.code()).isEqualTo(ProblemCode.ARCHIVE_TOO_DEEP);
             assertThat(d.document()).isEqualTo("level3.zip");
         });
     }
@@ -197,7 +198,7 @@ class FileExtractorTest {
         byte[] zip = zip(entry("secret.docx", "x".getBytes(StandardCharsets.UTF_8)));
         zip[6] |= 0x01; // general purpose flag bit 0 of the local header: entry is encrypted
         FileExtractor.Extraction extraction = extract(mail("protected.zip", zip));
-        assertThat(codes(extraction)).containsExactly(ExtractionFindings.ARCHIVE_ENCRYPTED);
+        assertThat(codes(extraction)).containsExactly(ProblemCode.ARCHIVE_ENCRYPTED);
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("protected.zip");
     }
 
@@ -219,7 +220,7 @@ class FileExtractorTest {
         FileExtractor.Extraction extraction = extract(raw);
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("good.pdf");
         assertThat(extraction.findings()).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo(ExtractionFindings.FILE_UNREADABLE);
+            assertThat(d.code()).isEqualTo(ProblemCode.FILE_UNREADABLE);
             assertThat(d.document()).isEqualTo("broken.pdf");
         });
     }
@@ -228,7 +229,7 @@ class FileExtractorTest {
     void shouldLetAFailingSinkFailTheMessage() throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(mail("a.pdf", new byte[] {1}).getBytes(StandardCharsets.UTF_8)));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FileExtractor(DEFAULTS).extract(message, in -> {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FileExtractor(DEFAULTS).extract(message, (file, in) -> {
             throw new java.io.IOException("disk full");
         })).isInstanceOf(java.io.IOException.class).hasMessage("disk full");
     }
@@ -238,7 +239,7 @@ class FileExtractorTest {
         byte[] garbage = new byte[500];
         new Random(5).nextBytes(garbage);
         FileExtractor.Extraction extraction = extract(mail("winmail.dat", garbage));
-        assertThat(codes(extraction)).containsExactly(ExtractionFindings.TNEF_UNREADABLE);
+        assertThat(codes(extraction)).containsExactly(ProblemCode.TNEF_UNREADABLE);
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("winmail.dat");
     }
 
@@ -317,7 +318,7 @@ class FileExtractorTest {
         byte[] zip = uk.gov.education.datasharing.intake.Documents.zip(entries);
         FileExtractor.Extraction extraction = extract(Mails.withAttachments("a@b.test", "c@d.test", "S", "B", "many.zip", zip),
                 new FileExtractor.Limits(20, 500, 100, 100_000, 1_000_000, 10, 100, 2));
-        assertThat(extraction.findings()).extracting(d -> d.code()).contains(ExtractionFindings.ARCHIVE_TOO_MANY_ENTRIES);
+        assertThat(extraction.findings()).extracting(d -> d.code()).contains(ProblemCode.ARCHIVE_TOO_MANY_ENTRIES);
         assertThat(extraction.unpackedArchives()).isEmpty();
     }
 }

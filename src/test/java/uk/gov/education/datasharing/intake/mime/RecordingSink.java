@@ -17,7 +17,7 @@ final class RecordingSink implements FileExtractor.Sink {
     boolean probesContent;
 
     @Override
-    public StoredObject store(InputStream in) throws IOException {
+    public StoredObject store(FoundFile file, InputStream in) throws IOException {
         byte[] bytes = in.readAllBytes();
         stored.add(bytes);
         MessageDigest digest = Sha256.newDigest();

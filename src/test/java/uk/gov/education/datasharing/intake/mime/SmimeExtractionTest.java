@@ -26,7 +26,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 
 import uk.gov.education.datasharing.intake.Mails;
-import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,7 +102,7 @@ class SmimeExtractionTest {
         byte[] ciphertext = new byte[2000];
         new Random(3).nextBytes(ciphertext);
         FileExtractor.Extraction extraction = extract(smime("enveloped-data", ciphertext));
-        assertThat(extraction.findings()).extracting(Defect::code).containsExactly(ExtractionFindings.SMIME_ENCRYPTED);
+        assertThat(extraction.findings()).extracting(Problem::code).containsExactly(ProblemCode.SMIME_ENCRYPTED);
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("smime.p7m");
         assertThat(stored.get(0)).isEqualTo(ciphertext);
     }
@@ -109,7 +110,7 @@ class SmimeExtractionTest {
     @Test
     void shouldKeepAndReportSignedDataItCannotRead() throws Exception {
         FileExtractor.Extraction extraction = extract(smime("signed-data", "not cms".getBytes(StandardCharsets.UTF_8)));
-        assertThat(extraction.findings()).extracting(Defect::code).containsExactly(ExtractionFindings.SMIME_UNREADABLE);
+        assertThat(extraction.findings()).extracting(Problem::code).containsExactly(ProblemCode.SMIME_UNREADABLE);
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("smime.p7m");
     }
 }

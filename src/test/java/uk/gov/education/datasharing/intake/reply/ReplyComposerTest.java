@@ -11,6 +11,9 @@ import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.Test;
 
+import uk.gov.education.datasharing.intake.ProjectSchemas;
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +49,7 @@ class ReplyComposerTest {
 
     @Test
     void shouldListProblemsWithWhatToDo() throws Exception {
-        var problem = uk.gov.education.datasharing.intake.mime.ExtractionFindings.of("FILE_TOO_LARGE", "tables.xlsx", "", "30 MB");
+        var problem = ProjectSchemas.render(Problem.of(ProblemCode.FILE_TOO_LARGE, "tables.xlsx", "", "30 MB"));
         MimeMessage message = composer.compose(session, new Reply(Reply.Kind.ACKNOWLEDGEMENT, "DSI-K7M2-Q9PX", 1, "a@uni.test",
                 composer.newMessageId("DSI-K7M2-Q9PX"), List.of(), List.of(problem)));
         String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();

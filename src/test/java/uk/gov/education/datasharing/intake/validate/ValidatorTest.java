@@ -1,5 +1,7 @@
 package uk.gov.education.datasharing.intake.validate;
 
+import uk.gov.education.datasharing.intake.reply.ProblemList;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
+import uk.gov.education.datasharing.intake.model.Outcome;
+import uk.gov.education.datasharing.intake.pipeline.Decision;
+import uk.gov.education.datasharing.intake.pipeline.DecideOutcome;
+import uk.gov.education.datasharing.intake.pipeline.Validated;
+import uk.gov.education.datasharing.intake.schema.Routing;
 import uk.gov.education.datasharing.intake.schema.Catalogue;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 
@@ -32,32 +39,38 @@ class ValidatorTest {
         return new DataTables.RequestedItem("SC_Pupil", "G5", 5, alias, years, ident, sens, populated);
     }
 
-    Validation validate() {
+    /** The validation as people and the decision see it: the one outcome, problems worded from schemas/problems.yaml. */
+    record Checked(Outcome outcome, List<Defect> problems, List<Routing.Redirect> redirects) {
+    }
+
+    Checked validate() {
         Optional<FormAnswers> f = form == null ? Optional.empty() : Optional.of(new FormAnswers("form.docx", form, false));
         Optional<FormAnswers> q = isq == null ? Optional.empty() : Optional.of(new FormAnswers("isq.docx", isq, false));
         List<DataTables> tables = items == null ? List.of() : List.of(new DataTables("npd.xlsx", "NPD", 2, items, truncated));
         List<Submission.Document> docs = new ArrayList<>(documents);
         f.ifPresent(x -> docs.add(new Submission.Document("form.docx", DocumentKind.APPLICATION_FORM)));
-        return new Validator(schemas).validate(new Submission(f, q, tables, docs, TODAY));
+        Validation v = new Validator(schemas).validate(new Submission(f, q, tables, docs, TODAY));
+        Decision decision = new DecideOutcome(PROJECT.problems()).decide(List.of(), new Validated(v, List.of(), Map.of(), List.of()));
+        return new Checked(decision.outcome(), v.problems().stream().map(PROJECT.problems()::render).toList(), v.redirects());
     }
 
-    static List<String> codes(Validation v) {
+    static List<String> codes(Checked v) {
         return v.problems().stream().map(Defect::code).toList();
     }
 
     @Test
     void aCompleteSrsApplicationIsAccepted() {
-        Validation v = validate();
+        Checked v = validate();
         assertThat(v.problems()).isEmpty();
-        assertThat(v.outcome()).isEqualTo(Validation.Outcome.ACCEPTED);
+        assertThat(v.outcome()).isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
     void everyMissingRequiredAnswerIsReportedWithItsLabel() {
         form.remove("applicant.phone");
         form.put("project.title", "  ");
-        Validation v = validate();
-        assertThat(v.outcome()).isEqualTo(Validation.Outcome.DEFECTS);
+        Checked v = validate();
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFECTS);
         assertThat(v.problems()).extracting(Defect::location).containsExactly("Telephone number", "Project title");
         assertThat(v.problems().get(0).message()).isEqualTo("Enter telephone number.");
     }
@@ -131,8 +144,8 @@ class ValidatorTest {
         isq.put("isq.q06", "No");
         isq.put("isq.q06-explanation", "We use hardware tokens for all staff instead.");
         assertThat(validate().problems()).extracting(Defect::code, Defect::location).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("EXPLANATION_MISSING", "2. ISO 27001 certification covering this data"),
-                org.assertj.core.groups.Tuple.tuple("ANSWER_MUST_BE", "3. Data stored only in the UK"));
+                org.assertj.core.groups.Tuple.tuple("ANSWER_MUST_BE", "3. Data stored only in the UK"),
+                org.assertj.core.groups.Tuple.tuple("EXPLANATION_MISSING", "2. ISO 27001 certification covering this data"));
     }
 
     @Test
@@ -147,8 +160,9 @@ class ValidatorTest {
         form.put("lawful-basis.article-9", "N/A");
         form.put("lawful-basis.schedule-1", "N/A");
         items.add(item("EthnicGroupMajor", "5", "D", "All available", "2001/02 - "));
-        assertThat(codes(validate())).containsExactly("IDENTIFIABLE_NEEDS_DIRECT_SUPPLY", "NEVER_SUPPLIED", "FULL_ADDRESS_IN_SRS",
-                "YEARS_MISSING", "YEARS_NOT_POPULATED", "ARTICLE_9_NEEDED");
+        // problems come rule by rule (the order of Validator.RULES), each rule's in the order of the rows
+        assertThat(codes(validate())).containsExactly("YEARS_MISSING", "YEARS_NOT_POPULATED", "IDENTIFIABLE_NEEDS_DIRECT_SUPPLY",
+                "NEVER_SUPPLIED", "FULL_ADDRESS_IN_SRS", "ARTICLE_9_NEEDED");
         assertThat(validate().problems().get(0).location()).isEqualTo("sheet SC_Pupil, cell G5");
     }
 
@@ -192,7 +206,7 @@ class ValidatorTest {
     void theCatalogueDecidesClassificationsAndFlagsUnknownItems() {
         schemas = new Schemas(PROJECT.applicationForm(), PROJECT.questionnaire(), PROJECT.routing(), PROJECT.dataTables(), PROJECT.rules(),
                 Map.of("NPD", new Catalogue("NPD", "2026", List.of(new Catalogue.Item("EthnicGroupMajor", "SC", 5, "D", "2001/02 - "),
-                        new Catalogue.Item("SchoolPhase", "SC", 2, "E", "2001/02 - ")))));
+                        new Catalogue.Item("SchoolPhase", "SC", 2, "E", "2001/02 - ")))), PROJECT.problems());
         items.add(item("MadeUpItem", "5", "E", "All available", "2001/02 - "));
         items.add(item("SchoolPhase", "5", "E", "All available", "2001/02 - "));
         assertThat(codes(validate())).containsExactly("UNKNOWN_ITEM", "CLASSIFICATION_DIFFERS", "IDENTIFIABLE_NEEDS_DIRECT_SUPPLY");
@@ -204,8 +218,8 @@ class ValidatorTest {
         form.put("data.datasets", "LEO\nGrowing up in England");
         form.put("data.sources", "Other");
         form.remove("applicant.phone");
-        Validation v = validate();
-        assertThat(v.outcome()).isEqualTo(Validation.Outcome.REDIRECTED);
+        Checked v = validate();
+        assertThat(v.outcome()).isEqualTo(Outcome.REDIRECTED);
         assertThat(v.problems()).isEmpty();
         assertThat(v.redirects()).singleElement().satisfies(r -> assertThat(r.to()).isEqualTo("the ONS Research Accreditation Service"));
     }
@@ -214,8 +228,8 @@ class ValidatorTest {
     void aRequestMixingRedirectAndDfeDatasetsGetsBoth() {
         form.put("data.datasets", "NPD, LEO, Linked MoJ and DfE data");
         form.remove("applicant.phone");
-        Validation v = validate();
-        assertThat(v.outcome()).isEqualTo(Validation.Outcome.DEFECTS);
+        Checked v = validate();
+        assertThat(v.outcome()).isEqualTo(Outcome.DEFECTS);
         assertThat(v.redirects()).extracting(r -> r.to()).containsExactly("the ONS Research Accreditation Service", "the Ministry of Justice");
     }
 
@@ -224,8 +238,8 @@ class ValidatorTest {
         form = null;
         items = null;
         documents.add(new Submission.Document("form.pdf", DocumentKind.COMMISSIONED_RESEARCH_FORM));
-        Validation v = validate();
-        assertThat(v.outcome()).isEqualTo(Validation.Outcome.REDIRECTED);
+        Checked v = validate();
+        assertThat(v.outcome()).isEqualTo(Outcome.REDIRECTED);
         assertThat(v.redirects()).singleElement().satisfies(r -> assertThat(r.to()).isEqualTo("your DfE contract manager"));
     }
 
@@ -234,7 +248,7 @@ class ValidatorTest {
         form = null;
         items = null;
         documents.add(new Submission.Document("letter.pdf", DocumentKind.OTHER));
-        assertThat(validate().outcome()).isEqualTo(Validation.Outcome.ENQUIRY);
+        assertThat(validate().outcome()).isEqualTo(Outcome.ENQUIRY);
     }
 
     @Test

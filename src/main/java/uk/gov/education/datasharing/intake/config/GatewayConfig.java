@@ -1,0 +1,182 @@
+package uk.gov.education.datasharing.intake.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import uk.gov.education.datasharing.intake.inspect.FileInspector;
+
+import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
+import uk.gov.education.datasharing.intake.reply.SmtpTransport.Security;
+
+/** The gateway's typed configuration, checked once at start-up; every problem names its key. */
+public record GatewayConfig(
+        Imap imap, Smtp smtp, String mailboxAddress, String mailboxName, Folders folders, Path storeDir,
+        Db db, List<Path> recipients, Limits limits, Replies replies) {
+
+    /** {@code imaps}: TLS from the first byte; {@code imap}: STARTTLS required, unless {@code plaintext} was allowed. */
+    public record Imap(String host, int port, String protocol, String username, String password, String folder,
+                       boolean trustAllCertificates, boolean plaintext) {
+        @Override
+        public String toString() {
+            String security = protocol.equals("imaps") ? "TLS" : plaintext ? "PLAIN" : "STARTTLS";
+            return "Imap[" + protocol + "://" + host + ":" + port + "/" + folder + ", " + security + "]";
+        }
+    }
+
+    public record Smtp(String host, int port, Security security, String username, String password,
+                       boolean trustAllCertificates) {
+        @Override
+        public String toString() {
+            return "Smtp[" + security + " " + host + ":" + port + "]";
+        }
+    }
+
+    public record Folders(String processed, String quarantine, String ignored) {
+    }
+
+    public record Db(String url, String username, String password, String schema) {
+        @Override
+        public String toString() {
+            return "Db[" + url.replaceAll("password=[^&;]*", "password=***") + "]";
+        }
+    }
+
+    public record Limits(long messageBytes, int maxAttempts, int mimeDepth, int mimeParts, int files, long fileBytes,
+                         long totalBytes, int headerBytes, int archiveEntries, int archiveRatio, int archiveDepth,
+                         int documentEntries, long documentInflatedBytes, int pdfObjects) {
+
+        /** The bounds on looking inside one file. */
+        public FileInspector.Limits inspection() {
+            return new FileInspector.Limits((int) fileBytes, documentEntries, documentInflatedBytes, pdfObjects);
+        }
+    }
+
+    public record Replies(int perSenderPerDay, Duration outboxPoll, Duration retryInitial, Duration retryMax) {
+    }
+
+    public static GatewayConfig from(Settings s) {
+        boolean imapPlaintext = flag(s, "intake.imap.allow-plaintext");
+        boolean smtpPlaintext = flag(s, "intake.smtp.allow-plaintext");
+        String imapProtocol = oneOf(s, "intake.imap.protocol", "imaps", "imap");
+        String smtpProtocol = oneOf(s, "intake.smtp.protocol", "smtps", "smtp");
+        Security security = smtpProtocol.equals("smtps") ? Security.SMTPS
+                : smtpPlaintext ? Security.PLAIN : Security.STARTTLS;
+        Imap imap = new Imap(required(s, "intake.imap.host"), port(s, "intake.imap.port"), imapProtocol,
+                required(s, "intake.imap.username"), required(s, "intake.imap.password"),
+                orDefault(s, "intake.imap.folder", "INBOX"), flag(s, "intake.imap.trust-all-certificates"),
+                imapProtocol.equals("imap") && imapPlaintext);
+        Smtp smtp = new Smtp(required(s, "intake.smtp.host"), port(s, "intake.smtp.port"), security,
+                s.get("intake.smtp.username"), s.get("intake.smtp.password"), flag(s, "intake.smtp.trust-all-certificates"));
+        String address = required(s, "intake.mailbox.address").toLowerCase(Locale.ROOT);
+        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+|[^@\\s]+@localhost")) {
+            throw new ConfigException("intake.mailbox.address", "not an email address");
+        }
+        Folders folders = new Folders(orDefault(s, "intake.folders.processed", "Processed"),
+                orDefault(s, "intake.folders.quarantine", "Quarantine"), orDefault(s, "intake.folders.ignored", "Ignored"));
+        Db db = db(s);
+        List<Path> recipients = Arrays.stream(required(s, "intake.crypto.recipients").split(","))
+                .map(String::trim).filter(p -> !p.isEmpty()).map(Path::of).toList();
+        for (Path file : recipients) {
+            if (!Files.isReadable(file)) {
+                throw new ConfigException("intake.crypto.recipients", "cannot read key file " + file);
+            }
+        }
+        Limits limits = limits(s);
+        oneOf(s, "intake.scanner", "none");
+        Replies replies = new Replies(positiveInt(s, "intake.replies.per-sender-per-day"),
+                Duration.ofMillis(positiveLong(s, "intake.outbox.poll-interval-ms")),
+                Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),
+                Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-max-seconds")));
+        return new GatewayConfig(imap, smtp, address, orDefault(s, "intake.mailbox.display-name", "DfE data sharing"),
+                folders, storeDir(s), db, recipients, limits, replies);
+    }
+
+    /** Just the intake.limits.* settings, for the offline commands too. */
+    public static Limits limits(Settings s) {
+        Limits limits = new Limits(positiveLong(s, "intake.limits.message-bytes"), positiveInt(s, "intake.limits.max-attempts"),
+                positiveInt(s, "intake.limits.mime-depth"), positiveInt(s, "intake.limits.mime-parts"),
+                positiveInt(s, "intake.limits.files"), positiveLong(s, "intake.limits.file-bytes"),
+                positiveLong(s, "intake.limits.total-bytes"), positiveInt(s, "intake.limits.header-bytes"),
+                positiveInt(s, "intake.limits.archive-entries"), positiveInt(s, "intake.limits.archive-ratio"),
+                positiveInt(s, "intake.limits.archive-depth"), positiveInt(s, "intake.limits.document-entries"),
+                positiveLong(s, "intake.limits.document-inflated-bytes"), positiveInt(s, "intake.limits.pdf-objects"));
+        if (limits.fileBytes() > Integer.MAX_VALUE - 8) {
+            throw new ConfigException("intake.limits.file-bytes", "must be under 2 GB");
+        }
+        return limits;
+    }
+
+    /** Just the database settings, for commands that need nothing else (cases, decrypt). */
+    public static Db db(Settings s) {
+        return new Db(required(s, "intake.db.url"), s.get("intake.db.username"), s.get("intake.db.password"), s.get("intake.db.schema"));
+    }
+
+    public static Path storeDir(Settings s) {
+        return Path.of(required(s, "intake.store.dir"));
+    }
+
+    private static String required(Settings s, String key) {
+        String value = s.get(key);
+        if (value == null) {
+            throw new ConfigException(key, "missing (set it in the properties file or as " + Settings.environmentName(key) + ")");
+        }
+        return value;
+    }
+
+    private static String orDefault(Settings s, String key, String fallback) {
+        String value = s.get(key);
+        return value == null ? fallback : value;
+    }
+
+    private static boolean flag(Settings s, String key) {
+        String value = s.get(key);
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new ConfigException(key, "must be true or false");
+    }
+
+    private static String oneOf(Settings s, String key, String... allowed) {
+        String value = required(s, key).toLowerCase(Locale.ROOT);
+        if (!Arrays.asList(allowed).contains(value)) {
+            throw new ConfigException(key, "must be one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    private static int port(Settings s, String key) {
+        int port = positiveInt(s, key);
+        if (port > 65535) {
+            throw new ConfigException(key, "not a port number");
+        }
+        return port;
+    }
+
+    private static int positiveInt(Settings s, String key) {
+        long value = positiveLong(s, key);
+        if (value > Integer.MAX_VALUE) {
+            throw new ConfigException(key, "too large");
+        }
+        return (int) value;
+    }
+
+    private static long positiveLong(Settings s, String key) {
+        String value = required(s, key);
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed <= 0) {
+                throw new ConfigException(key, "must be a positive whole number");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "must be a positive whole number");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package uk.gov.education.datasharing.intake.io;
+
+import java.io.InputStream;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/** StAX readers for untrusted XML: no DTDs, no external entities, bounded element depth, no coalescing. */
+public final class SafeXml {
+
+    public static final int MAX_DEPTH = 256;
+    private static final XMLInputFactory FACTORY = factory();
+
+    private SafeXml() {
+    }
+
+    public static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+        return FACTORY.createXMLStreamReader(in);
+    }
+
+    /** An attribute by local name, whatever its namespace prefix (OOXML has transitional and strict namespaces). */
+    public static String attribute(XMLStreamReader xml, String localName) {
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            if (xml.getAttributeLocalName(i).equals(localName)) {
+                return xml.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newInstance();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        try {
+            factory.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
+        } catch (IllegalArgumentException e) {
+            // not the JDK's parser; depth is then bounded by the readers' own stacks
+        }
+        return factory;
+    }
+}

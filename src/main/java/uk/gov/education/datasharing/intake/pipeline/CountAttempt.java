@@ -1,0 +1,36 @@
+package uk.gov.education.datasharing.intake.pipeline;
+
+import java.sql.SQLException;
+import java.time.Clock;
+
+import uk.gov.education.datasharing.intake.io.EncryptedSpool;
+import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.InboundMessages;
+import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
+
+/**
+ * Attempt stage: counts one more attempt at the message, by its SHA-256, and commits that before any of its
+ * content is parsed, so a message that crashes the gateway is counted and cannot loop (docs/adr/0001).
+ */
+public final class CountAttempt {
+
+    private final Database db;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final InboundMessages inbound = new InboundMessages();
+
+    public CountAttempt(Database db, Clock clock, int maxAttempts) {
+        this.db = db;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public Attempt count(EncryptedSpool raw) throws SQLException {
+        return db.inTransaction(c -> inbound.beginAttempt(c, raw.sha256(), raw.size(), clock.instant()));
+    }
+
+    /** Whether the message has failed often enough to be quarantined instead of tried again. */
+    public boolean exhausted(Attempt attempt) {
+        return attempt.attempts() > maxAttempts;
+    }
+}

@@ -1,0 +1,46 @@
+package uk.gov.education.datasharing.intake.pipeline;
+
+import java.io.IOException;
+
+import uk.gov.education.datasharing.intake.inspect.ContentInspection;
+import uk.gov.education.datasharing.intake.inspect.FileInspector;
+import uk.gov.education.datasharing.intake.inspect.FilePolicy;
+import uk.gov.education.datasharing.intake.io.EncryptedSpool;
+import uk.gov.education.datasharing.intake.model.ReceivedFile;
+import uk.gov.education.datasharing.intake.validate.SubmissionReader;
+
+/**
+ * Inspect stage, for one file: what its content is and holds (read through its encrypted spool) and the
+ * one judgement of it (unsafe, not accepted, accepted and recognised as what); then, for an accepted form
+ * or workbook, what the readers take from it while its plaintext is reachable. The gateway and
+ * {@code validate} both use this, so a file is judged the same way by both.
+ */
+public final class InspectFile {
+
+    /** What inspection learnt, and the judgement. */
+    public record Inspected(ContentInspection content, FilePolicy.Judgement judgement) {
+    }
+
+    private final FileInspector inspector;
+    private final FilePolicy policy = new FilePolicy();
+
+    public InspectFile(FileInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    /** Inspects the content (unless it already was, under another name) and judges the file. */
+    public Inspected inspect(EncryptedSpool file, ReceivedFile named, ContentInspection known) throws IOException {
+        ContentInspection content = known != null ? known : inspector.inspect(file);
+        return new Inspected(content, policy.judge(named, content));
+    }
+
+    /** What the readers take from the file, if it is an accepted form or workbook. */
+    public static SubmissionReader.Parsed read(EncryptedSpool file, Inspected inspected, SubmissionReader reader) {
+        return reader.parse(inspected.judgement().check(), file::channel);
+    }
+
+    /** Whether a stored file is a plain zip archive (not an Office or other package), by content. */
+    public static boolean isPlainArchive(ContentInspection content) {
+        return FilePolicy.isPlainArchive(content);
+    }
+}

@@ -1,0 +1,52 @@
+package uk.gov.education.datasharing.intake.pipeline;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.inspect.FileInspector;
+import uk.gov.education.datasharing.intake.inspect.Scanner;
+import uk.gov.education.datasharing.intake.mailbox.IsAutomaticMail;
+import uk.gov.education.datasharing.intake.mime.FileExtractor;
+import uk.gov.education.datasharing.intake.reply.ReplyComposer;
+import uk.gov.education.datasharing.intake.schema.Schemas;
+import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
+import uk.gov.education.datasharing.intake.store.StateKey;
+import uk.gov.education.datasharing.intake.validate.Validator;
+
+/** Builds the intake stages from the configuration: the one place that knows which stage needs what. */
+public final class IntakeWiring {
+
+    /** What the stages are built from. {@code stateKey} may be null: each message is then validated on its own. */
+    public record Parts(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir, ReplyComposer composer, Clock clock,
+                        Schemas schemas, StateKey stateKey, Scanner scanner) {
+    }
+
+    private IntakeWiring() {
+    }
+
+    public static MessageIntake build(Parts p, StageTimings timings) {
+        GatewayConfig.Limits l = p.config().limits();
+        GatewayConfig.Folders folders = p.config().folders();
+        FileExtractor extractor = new FileExtractor(new FileExtractor.Limits(l.mimeDepth(), l.mimeParts(), l.files(), l.fileBytes(),
+                l.totalBytes(), l.archiveEntries(), l.archiveRatio(), l.archiveDepth()));
+        InspectFile inspect = new InspectFile(new FileInspector(l.inspection(), p.scanner()));
+        CaseHistory history = new CaseHistory(p.stateKey());
+        ScreenMessage screen = new ScreenMessage(l.headerBytes(), new IsAutomaticMail(p.config().mailboxAddress()),
+                new SenderReplyLimit(p.db(), p.clock(), p.config().replies().perSenderPerDay()));
+        MessageIntake.Stages stages = new MessageIntake.Stages(
+                new SpoolMessage(p.spoolDir(), l.messageBytes()),
+                new CountAttempt(p.db(), p.clock(), l.maxAttempts()),
+                new KeepMessage(p.store()),
+                screen,
+                new ExtractFiles(extractor, inspect, p.store(), p.spoolDir(), p.schemas(), timings),
+                new LinkCase(p.db()),
+                new ValidateSubmission(p.db(), new Validator(p.schemas()), history, p.clock()),
+                new DecideOutcome(p.schemas().problems()),
+                new RecordCase(p.db(), p.store(), history, p.composer(), folders, p.schemas().problems(), p.clock()),
+                new QuarantineMessage(p.db(), folders, screen, p.clock()),
+                new IgnoreMessage(p.db(), folders, p.clock()));
+        return new MessageIntake(stages, timings);
+    }
+}

@@ -1,0 +1,104 @@
+package uk.gov.education.datasharing.intake.pipeline;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.gov.education.datasharing.intake.model.Defect;
+import uk.gov.education.datasharing.intake.model.SubmissionRecord;
+import uk.gov.education.datasharing.intake.reply.Reply;
+import uk.gov.education.datasharing.intake.reply.ReplyComposer;
+import uk.gov.education.datasharing.intake.reply.RetryPolicy;
+import uk.gov.education.datasharing.intake.reply.SmtpTransport;
+import uk.gov.education.datasharing.intake.schema.ProblemTexts;
+import uk.gov.education.datasharing.intake.store.Cases;
+import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.Outbox;
+
+/**
+ * Sends the replies that are due from the outbox, rendering each from the case index. A failed send is
+ * retried with back-off; a recipient the server refuses outright is marked failed and not retried. A reply
+ * is marked sent only after the SMTP server accepted it (at-least-once; see docs/adr/0004).
+ */
+public final class ReplyDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger("reply");
+    private static final int BATCH = 20;
+
+    private final Database db;
+    private final ReplyComposer composer;
+    private final SmtpTransport transport;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final ProblemTexts texts;
+    private final Outbox outbox = new Outbox();
+    private final Cases cases = new Cases();
+
+    public ReplyDispatcher(Database db, ReplyComposer composer, SmtpTransport transport, RetryPolicy retry, Clock clock, ProblemTexts texts) {
+        this.texts = texts;
+        this.db = db;
+        this.composer = composer;
+        this.transport = transport;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    /** Sends what is due; returns how many were sent. Called by the outbox route's timer. */
+    public synchronized int sendDue() throws SQLException {
+        List<Outbox.PendingReply> due = db.inTransaction(c -> outbox.due(c, clock.instant(), BATCH));
+        int sent = 0;
+        for (Outbox.PendingReply pending : due) {
+            if (send(pending)) {
+                sent++;
+            } else {
+                break; // the server is probably down: leave the rest for their own retry time
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(Outbox.PendingReply pending) throws SQLException {
+        SubmissionRecord submission = db.inTransaction(c -> cases.submission(c, pending.submissionId())).orElseThrow();
+        List<Defect> problems = db.inTransaction(c -> cases.findings(c, pending.submissionId())).stream()
+                .map(f -> Findings.of(f, texts)).toList();
+        Reply reply = new Reply(Reply.Kind.valueOf(pending.kind()), pending.caseReference(), submission.version(),
+                pending.recipient(), pending.messageId(), submission.files(), problems);
+        try {
+            MimeMessage message = composer.compose(transport.session(), reply);
+            transport.send(message);
+        } catch (SendFailedException e) {
+            if (e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0) {
+                boolean permanent = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
+                return failed(pending, permanent ? "RECIPIENT_REFUSED" : "SEND_FAILED", permanent);
+            }
+        } catch (MessagingException e) {
+            return failed(pending, "SMTP_UNAVAILABLE", false);
+        }
+        Instant now = clock.instant();
+        db.inTransaction(c -> {
+            outbox.markSent(c, pending.id(), now);
+            return null;
+        });
+        LOG.info("reply {} for {} sent", pending.kind(), pending.caseReference());
+        return true;
+    }
+
+    private boolean failed(Outbox.PendingReply pending, String code, boolean permanent) throws SQLException {
+        Instant next = permanent ? null : retry.nextAttempt(clock.instant(), pending.attempts() + 1);
+        db.inTransaction(c -> {
+            outbox.markFailedAttempt(c, pending.id(), next, code);
+            return null;
+        });
+        LOG.warn("reply {} for {} not sent: {}{}", pending.kind(), pending.caseReference(), code,
+                permanent ? " (not retried)" : ", retry at " + next);
+        return permanent;
+    }
+}

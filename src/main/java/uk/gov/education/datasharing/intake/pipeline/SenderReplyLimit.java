@@ -1,0 +1,27 @@
+package uk.gov.education.datasharing.intake.pipeline;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+
+import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.Outbox;
+
+/** The daily reply limit: a sender already sent this many replies in the last 24 hours gets no more. */
+public final class SenderReplyLimit {
+
+    private final Database db;
+    private final Clock clock;
+    private final int perDay;
+    private final Outbox outbox = new Outbox();
+
+    public SenderReplyLimit(Database db, Clock clock, int perDay) {
+        this.db = db;
+        this.clock = clock;
+        this.perDay = perDay;
+    }
+
+    public boolean reached(String sender) throws SQLException {
+        return db.inTransaction(c -> outbox.queuedTo(c, sender, clock.instant().minus(Duration.ofDays(1)))) >= perDay;
+    }
+}

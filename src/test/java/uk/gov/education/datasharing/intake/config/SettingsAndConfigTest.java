@@ -1,0 +1,131 @@
+package uk.gov.education.datasharing.intake.config;
+
+import uk.gov.education.datasharing.intake.Gateway;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
+import uk.gov.education.datasharing.intake.reply.SmtpTransport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsAndConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private Properties complete() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("intake.imap.host", "imap.example.test");
+        p.setProperty("intake.imap.username", "box");
+        p.setProperty("intake.imap.password", "s3cret-imap");
+        p.setProperty("intake.smtp.host", "smtp.example.test");
+        p.setProperty("intake.mailbox.address", "data.sharing@example.test");
+        p.setProperty("intake.crypto.recipients", Files.writeString(dir.resolve("k.asc"), "x").toString());
+        return p;
+    }
+
+    /** As in production: the settings in a --config file, the environment over them. */
+    private GatewayConfig config(Properties p, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("gateway.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            p.store(out, null);
+        }
+        return GatewayConfig.from(Settings.load(null, file, env, null));
+    }
+
+    @Test
+    void shouldUseSecureDefaults() throws Exception {
+        GatewayConfig config = config(complete(), Map.of());
+        assertThat(config.imap().protocol()).isEqualTo("imaps");
+        assertThat(config.imap().port()).isEqualTo(993);
+        assertThat(config.smtp().security()).isEqualTo(SmtpTransport.Security.SMTPS);
+        assertThat(config.folders().quarantine()).isEqualTo("Quarantine");
+    }
+
+    @Test
+    void shouldLetEnvironmentVariablesWin() throws Exception {
+        GatewayConfig config = config(complete(), Map.of("INTAKE_IMAP_HOST", "from-env.test", "INTAKE_LIMITS_MAX_ATTEMPTS", "7",
+                "INTAKE_DB_PASSWORD", "pw"));
+        assertThat(config.imap().host()).isEqualTo("from-env.test");
+        assertThat(config.limits().maxAttempts()).isEqualTo(7);
+        assertThat(config.db().password()).isEqualTo("pw");
+    }
+
+    @Test
+    void shouldSetOneKeyPerEnvironmentVariable() throws Exception {
+        Settings settings = Settings.load(null, null, Map.of("INTAKE_LIMITS_MAX_ATTEMPTS", "7", "INTAKE_DB_SCHEMA", "intake"), null);
+        assertThat(settings.get("intake.limits.max-attempts")).isEqualTo("7");
+        assertThat(settings.get("intake.db.schema")).isEqualTo("intake");
+        assertThat(settings.asProperties().stringPropertyNames()).doesNotContain("intake.limits.max.attempts");
+    }
+
+    @Test
+    void shouldNameTheMissingKey() throws Exception {
+        Properties p = complete();
+        p.remove("intake.imap.password");
+        assertThatThrownBy(() -> config(p, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("intake.imap.password: missing").hasMessageContaining("INTAKE_IMAP_PASSWORD");
+    }
+
+    @Test
+    void shouldRequireStartTlsForImapUnlessPlaintextIsAllowed() throws Exception {
+        Properties p = complete();
+        p.setProperty("intake.imap.protocol", "imap");
+        GatewayConfig startTls = config(p, Map.of());
+        assertThat(startTls.imap().plaintext()).isFalse();
+        assertThat(Gateway.imapProperties(startTls)).containsEntry("mail.imap.starttls.required", "true");
+        p.setProperty("intake.imap.allow-plaintext", "true");
+        GatewayConfig plain = config(p, Map.of());
+        assertThat(plain.imap().plaintext()).isTrue();
+        assertThat(Gateway.imapProperties(plain)).doesNotContainKey("mail.imap.starttls.required");
+        p.setProperty("intake.imap.protocol", "pop3");
+        assertThatThrownBy(() -> config(p, Map.of())).isInstanceOf(ConfigException.class).hasMessageStartingWith("intake.imap.protocol:");
+    }
+
+    @Test
+    void shouldRequireStartTlsForSmtpUnlessPlaintextIsAllowed() throws Exception {
+        Properties p = complete();
+        p.setProperty("intake.smtp.protocol", "smtp");
+        assertThat(config(p, Map.of()).smtp().security()).isEqualTo(SmtpTransport.Security.STARTTLS);
+        p.setProperty("intake.smtp.allow-plaintext", "true");
+        assertThat(config(p, Map.of()).smtp().security()).isEqualTo(SmtpTransport.Security.PLAIN);
+    }
+
+    @Test
+    void shouldNameBadValues() throws Exception {
+        Properties p = complete();
+        p.setProperty("intake.imap.port", "99999");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.imap.port:");
+        p.setProperty("intake.imap.port", "993");
+        p.setProperty("intake.limits.max-attempts", "-1");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.limits.max-attempts:");
+        p.setProperty("intake.limits.max-attempts", "3");
+        p.setProperty("intake.crypto.recipients", dir.resolve("nope.asc").toString());
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.crypto.recipients:").hasMessageContaining("nope.asc");
+        p.setProperty("intake.crypto.recipients", dir.resolve("k.asc").toString());
+        p.setProperty("intake.imap.allow-plaintext", "yes");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.imap.allow-plaintext:");
+        p.setProperty("intake.imap.allow-plaintext", "false");
+        p.setProperty("intake.scanner", "clamd");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.scanner:").hasMessageContaining("none");
+        p.setProperty("intake.scanner", "none");
+        p.setProperty("intake.limits.document-inflated-bytes", "0");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.limits.document-inflated-bytes:");
+    }
+
+    @Test
+    void shouldNeverShowPasswordsInDescriptions() throws Exception {
+        Properties p = complete();
+        p.setProperty("intake.db.url", "jdbc:postgresql://db/x?password=hunter2");
+        GatewayConfig config = config(p, Map.of());
+        assertThat(config.toString()).doesNotContain("s3cret-imap", "hunter2");
+    }
+}
