@@ -9,12 +9,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Limits reached while finding files are findings the applicant is told about, never crashes. */
+@Timeout(120) // hostile input: a regression into a hang fails here instead of hanging the build
 class FileFindingsIT extends GatewayITSupport {
 
     @Test
@@ -54,7 +56,7 @@ class FileFindingsIT extends GatewayITSupport {
         harness.awaitFolder("Processed", 1);
         assertThat(cases()).filteredOn(c -> c.status() == CaseStatus.QUARANTINED).singleElement()
                 .satisfies(c -> assertThat(c.flags()).containsExactly("HEADERS_TOO_LONG"));
-        settle();
+        harness.awaitIdle();
         assertThat(harness.repliesTo(GatewayHarness.APPLICANT)).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
@@ -21,6 +22,7 @@ import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.store.Cases;
 
 /** Every file is checked and recognised through the running gateway; an unsafe file quarantines its message. */
+@Timeout(120) // hostile input: a regression into a hang fails here instead of hanging the build
 class FileSafetyIT extends GatewayITSupport {
 
     static String text(MimeMessage reply) throws Exception {

@@ -1,6 +1,7 @@
 package uk.gov.education.datasharing.intake;
 
 import uk.gov.education.datasharing.intake.config.Settings;
+import uk.gov.education.datasharing.intake.store.Outbox;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -160,6 +161,16 @@ public class GatewayHarness implements AutoCloseable {
 
     public void awaitReplies(String address, int count) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> repliesTo(address).size() >= count);
+    }
+
+    /**
+     * Waits for the positive signal that the gateway has nothing left to do: INBOX is empty and no reply is
+     * waiting in the outbox. After it, no further message can be processed nor reply sent, so a test can
+     * assert that something did not happen (a second reply) without sleeping.
+     */
+    public void awaitIdle() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> count("INBOX") == 0
+                && gateway.database().inTransaction(c -> new Outbox().count(c, Outbox.State.PENDING)) == 0);
     }
 
     public Gateway gateway() {

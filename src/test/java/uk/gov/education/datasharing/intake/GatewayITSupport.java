@@ -2,7 +2,6 @@ package uk.gov.education.datasharing.intake;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.education.datasharing.intake.model.CaseSummary;
 import uk.gov.education.datasharing.intake.store.Cases;
-
-import static org.awaitility.Awaitility.await;
 
 /** Shared set-up for tests that boot the gateway; subclasses may run it against PostgreSQL instead of H2. */
 abstract class GatewayITSupport {
@@ -37,10 +34,5 @@ abstract class GatewayITSupport {
 
     List<CaseSummary> cases() throws Exception {
         return harness.gateway().database().inTransaction(c -> new Cases().list(c, 100));
-    }
-
-    /** Gives the gateway time to do something it must not do (a second reply, say) before asserting it did not. */
-    static void settle() {
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
     }
 }

@@ -19,7 +19,6 @@ import uk.gov.education.datasharing.intake.crypto.OpenPgpEncryptor;
 import uk.gov.education.datasharing.intake.crypto.TeamPublicKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Stored objects must open with the GnuPG the team has (2.2 on Debian 12): checked with the real gpg when
@@ -32,7 +31,7 @@ class GnuPgCompatibilityIT extends GatewayITSupport {
 
     @BeforeEach
     void requireGpg() {
-        assumeTrue(gpgAvailable(), "gpg is not installed");
+        Requires.present(gpgAvailable(), "gpg");
     }
 
     @Test

@@ -36,7 +36,7 @@ class IntakeReliabilityIT extends GatewayITSupport {
 
         harness.awaitFolder("Processed", 2);
         harness.awaitReplies(GatewayHarness.APPLICANT, 1);
-        settle();
+        harness.awaitIdle();
         assertThat(harness.repliesTo(GatewayHarness.APPLICANT)).hasSize(1);
         assertThat(cases()).hasSize(1);
         assertThat(harness.count("INBOX")).isZero();
@@ -83,7 +83,7 @@ class IntakeReliabilityIT extends GatewayITSupport {
         assertThat(quarantined.flags()).containsExactly("PROCESSING_FAILED");
         String poisonSha = IntakeEndToEndIT.sha256(Mails.bytes(Mails.parse(poison)));
         assertThat(IntakeEndToEndIT.objectPath(dir.resolve("store"), poisonSha)).exists();
-        settle();
+        harness.awaitIdle();
         assertThat(harness.repliesTo("poison@sender.test")).isEmpty();
 
     }
@@ -124,8 +124,7 @@ class IntakeReliabilityIT extends GatewayITSupport {
         smtp.start();
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 1);
-            settle();
-            settle();
+            harness.awaitIdle();
             MimeMessage[] received = smtp.getReceivedMessages();
             assertThat(received).hasSize(1);
             assertThat(received[0].getSubject()).contains(cases().get(0).reference());
@@ -152,7 +151,7 @@ class IntakeReliabilityIT extends GatewayITSupport {
         harness.awaitFolder("Ignored", 6);
         harness.awaitFolder("Processed", 1);
         harness.awaitReplies(human, 1);
-        settle();
+        harness.awaitIdle();
         assertThat(harness.allReplies()).hasSize(1);
         assertThat(cases()).hasSize(1);
     }
@@ -167,7 +166,7 @@ class IntakeReliabilityIT extends GatewayITSupport {
         harness.awaitFolder("Processed", 2);
         harness.awaitFolder("Ignored", 1);
         harness.awaitReplies(GatewayHarness.APPLICANT, 2);
-        settle();
+        harness.awaitIdle();
         assertThat(harness.repliesTo(GatewayHarness.APPLICANT)).hasSize(2);
     }
 
@@ -185,7 +184,7 @@ class IntakeReliabilityIT extends GatewayITSupport {
         harness.awaitFolder("Processed", total);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> harness.allReplies().size() >= total);
-        settle();
+        harness.awaitIdle();
         assertThat(cases()).hasSize(total);
         assertThat(harness.allReplies()).hasSize(total);
         assertThat(harness.count("INBOX")).isZero();

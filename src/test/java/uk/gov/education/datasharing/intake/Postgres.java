@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The PostgreSQL the development machines run (127.0.0.1:5432, database test, user postgres, trust
@@ -38,7 +37,7 @@ final class Postgres {
 
     /** A harness on a fresh schema of its own, dropped when the harness closes. */
     static GatewayHarness harness(Path dir) throws IOException {
-        assumeTrue(reachable(), "no PostgreSQL at " + URL);
+        Requires.present(reachable(), "PostgreSQL at " + URL);
         String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         return new GatewayHarness(dir, URL, schema) {
             @Override

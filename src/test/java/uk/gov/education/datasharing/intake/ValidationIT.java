@@ -11,12 +11,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.validate.Forms;
 
 /** Submissions validated by the running gateway: the case's outcome and the reply the applicant gets. */
+@Timeout(120) // hostile input: a regression into a hang fails here instead of hanging the build
 class ValidationIT extends GatewayITSupport {
 
     static String text(MimeMessage reply) throws Exception {

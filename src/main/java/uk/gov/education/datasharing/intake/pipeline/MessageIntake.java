@@ -71,6 +71,10 @@ public final class MessageIntake {
                 new RecordCase.Submission(raw, attempt, pass.sender(), link, files, validated, decision)));
     }
 
+    Stages stages() {
+        return stages;
+    }
+
     /** A message already finished (delivered twice, or finished by another attempt): moved where it went before. */
     static MessageResult duplicate(Attempt attempt, String sha256) {
         return new MessageResult(attempt.folder(), "DUPLICATE_OF_" + attempt.state(), attempt.caseReference(), Sha256.shortForm(sha256));

@@ -1,9 +1,9 @@
 package uk.gov.education.datasharing.intake.command;
 
+import uk.gov.education.datasharing.intake.Requires;
 import uk.gov.education.datasharing.intake.Documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +67,7 @@ class CatalogueCommandTest {
 
     @Test
     void importsTheRealNpdWorkbook() throws Exception {
-        Path real = Path.of("..", "shared", "fixtures", "npd-data-tables", "manual_import_reduced_table.xlsx");
-        assumeTrue(Files.isReadable(real), "real workbooks present");
+        Path real = Requires.npdWorkbook("manual_import_reduced_table.xlsx");
         assertThat(IntakeGateway.commandLine().execute("catalogue", "import", "npd", real.toString(), "--schemas", schemas.toString()))
                 .isZero();
         Catalogue npd = Schemas.load(schemas).catalogue("NPD").orElseThrow();

@@ -1,8 +1,8 @@
 package uk.gov.education.datasharing.intake.command;
 
 
+import uk.gov.education.datasharing.intake.Requires;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,7 +46,7 @@ class LibreOfficeCompatibilityIT {
 
     @Test
     void anExampleResavedByLibreOfficeStillValidates() throws Exception {
-        assumeTrue(installed(), "LibreOffice not installed");
+        Requires.present(installed(), "LibreOffice (soffice)");
         assertThat(IntakeGateway.commandLine().execute("templates", dir.resolve("t").toString(), "--examples")).isZero();
         Path example = dir.resolve("t/examples/srs-npd");
         Path resaved = Files.createDirectories(dir.resolve("resaved"));

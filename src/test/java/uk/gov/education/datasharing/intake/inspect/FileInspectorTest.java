@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.education.datasharing.intake.Documents;
@@ -22,6 +23,7 @@ import uk.gov.education.datasharing.intake.model.FileCheck.Scan;
 import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
+@Timeout(30) // hostile input: a regression into a hang fails here instead of hanging the build
 public class FileInspectorTest {
 
     static final FileInspector.Limits LIMITS = new FileInspector.Limits(32 << 20, 10_000, 256L << 20, 200_000);

@@ -1,7 +1,7 @@
 package uk.gov.education.datasharing.intake.inspect;
 
+import uk.gov.education.datasharing.intake.Requires;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,16 +17,13 @@ import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
 /** DfE's own published NPD workbooks (read from ../shared when present; see the README there). */
 class RealNpdWorkbooksTest {
 
-    static final Path FIXTURES = Path.of("..", "shared", "fixtures", "npd-data-tables");
-
     @TempDir
     Path dir;
 
     @ParameterizedTest
     @ValueSource(strings = {"simple_table.xlsx", "single_sheet_table.xlsx", "manual_import_reduced_table.xlsx"})
     void everyRealWorkbookIsRecognisedAsNpdDataTablesAndAccepted(String name) throws IOException {
-        Path workbook = FIXTURES.resolve(name);
-        assumeTrue(Files.isReadable(workbook), "real workbooks not present");
+        Path workbook = Requires.npdWorkbook(name);
         // named neutrally, so the recognition comes from the content
         var judgement = new FileInspectorTest().judgeIn(dir, "upload.xlsx", Files.readAllBytes(workbook));
         assertThat(judgement.check().kind()).isEqualTo(DocumentKind.DATA_TABLES_NPD);

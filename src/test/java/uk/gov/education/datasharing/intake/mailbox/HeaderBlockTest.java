@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Timeout(30) // hostile input: a regression into a hang fails here instead of hanging the build
 class HeaderBlockTest {
 
     private static InputStream of(String s) {

@@ -15,6 +15,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import uk.gov.education.datasharing.intake.Mails;
 import uk.gov.education.datasharing.intake.model.Problem;
@@ -23,6 +24,7 @@ import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Timeout(30) // hostile input: a regression into a hang fails here instead of hanging the build
 class FileExtractorTest {
 
     private static final FileExtractor.Limits DEFAULTS = new FileExtractor.Limits(20, 500, 100, 10_000_000, 50_000_000, 200, 100, 2);

@@ -1,9 +1,11 @@
 package uk.gov.education.datasharing.intake.mime;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Timeout(30) // hostile input: a regression into a hang fails here instead of hanging the build
 class SafeFileNameTest {
 
     @Test

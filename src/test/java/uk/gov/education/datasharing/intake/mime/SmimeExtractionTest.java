@@ -24,6 +24,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import uk.gov.education.datasharing.intake.Mails;
 import uk.gov.education.datasharing.intake.model.Problem;
@@ -33,6 +34,7 @@ import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** S/MIME as Outlook and Apple Mail send it, built in code with a throw-away certificate. */
+@Timeout(30) // hostile input: a regression into a hang fails here instead of hanging the build
 class SmimeExtractionTest {
 
     private static final FileExtractor.Limits LIMITS = new FileExtractor.Limits(20, 500, 100, 10_000_000, 50_000_000, 200, 100, 2);

@@ -26,7 +26,7 @@ class SchemasTest {
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(f, target);
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -115,5 +115,64 @@ class SchemasTest {
         copy();
         Files.delete(dir.resolve(Schemas.QUESTIONNAIRE));
         assertThatThrownBy(() -> Schemas.load(dir)).hasMessageStartingWith("security-questionnaire.yaml: missing");
+    }
+
+    /** Each id, value and key the code relies on, renamed where it is defined, with what the error must name. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> renames() {
+        return Stream.of(
+                rename(Schemas.APPLICATION_FORM, "- id: access.route\n", "- id: access.how\n", "access.route"),
+                rename(Schemas.APPLICATION_FORM, "- id: access.other-organisations\n", "- id: access.others\n", "access.other-organisations"),
+                rename(Schemas.APPLICATION_FORM, "{id: data.needed-by,", "{id: data.wanted-by,", "data.needed-by"),
+                rename(Schemas.APPLICATION_FORM, "- id: data.sources\n", "- id: data.from\n", "data.sources"),
+                rename(Schemas.APPLICATION_FORM, "{id: data.datasets,", "{id: data.sets,", "data.datasets"),
+                rename(Schemas.APPLICATION_FORM, "- id: lawful-basis.article-9\n", "- id: lawful-basis.art9\n", "lawful-basis.article-9"),
+                rename(Schemas.APPLICATION_FORM, "values: [ONS Secure Research Service, Direct supply]",
+                        "values: [ONS Secure Research Service, Supplied directly]", "Direct supply"),
+                rename(Schemas.APPLICATION_FORM, "values: [NPD, ILR, HE, SWC, Other]", "values: [National Pupil Database, ILR, HE, SWC, Other]",
+                        "NPD"),
+                rename(Schemas.ROUTING, "\n  moj:\n", "\n  ministry-of-justice:\n", "moj"),
+                rename(Schemas.ROUTING, "\n  contract-manager:\n", "\n  contracts:\n", "contract-manager"),
+                rename(Schemas.RULES, "  access-route: access.route", "  route: access.route", "answers.route"),
+                rename(Schemas.PROBLEMS, "\nFORM_MISSING:\n", "\nAPPLICATION_FORM_MISSING:\n", "FORM_MISSING"));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments rename(String file, String from, String to, String named) {
+        return org.junit.jupiter.params.provider.Arguments.of(file, from, to, named);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {3}")
+    @org.junit.jupiter.params.provider.MethodSource("renames")
+    void renamingWhatTheCodeReliesOnStopsStartUpNamingFileLineAndField(String file, String from, String to, String named)
+            throws IOException {
+        copy();
+        replace(file, from, to);
+        assertThatThrownBy(() -> Schemas.load(dir)).isInstanceOf(SchemaException.class)
+                .hasMessageMatching("[a-z-]+\\.yaml:[1-9][0-9]*: [^:]+: .+")
+                .hasMessageContaining(named);
+    }
+
+    @Test
+    void everyProblemNeedsItsTextAndATextMayUseOnlyItsOwnValues() throws IOException {
+        copy();
+        replace(Schemas.PROBLEMS, "UNKNOWN_ITEM:\n  message: \"We do not know the data item {{item}}.\"",
+                "UNKNOWN_ITEM:\n  message: \"We do not know the data item {{alias}}.\"");
+        assertThatThrownBy(() -> Schemas.load(dir)).hasMessageStartingWith("problems.yaml:").hasMessageContaining("UNKNOWN_ITEM.message")
+                .hasMessageContaining("uses a value this problem does not have");
+        copy();
+        replace(Schemas.PROBLEMS, "NEVER_SUPPLIED:\n", "NEVER_SUPPLIED_X:\n");
+        assertThatThrownBy(() -> Schemas.load(dir)).hasMessageContaining("NEVER_SUPPLIED_X: not a problem code");
+        copy();
+        replace(Schemas.PROBLEMS, "    yes-no: \"Answer {{label}} with Yes or No.\"\n", "");
+        assertThatThrownBy(() -> Schemas.load(dir)).hasMessageContaining("ANSWER_FORMAT.message.yes-no: missing");
+    }
+
+    @Test
+    void theTeamsWordingIsWhatApplicantsRead() throws IOException {
+        copy();
+        replace(Schemas.PROBLEMS, "We do not know the data item {{item}}.", "{{item}} is not in the data tables we publish.");
+        var defect = Schemas.load(dir).problems().render(uk.gov.education.datasharing.intake.model.Problem.of(
+                uk.gov.education.datasharing.intake.model.ProblemCode.UNKNOWN_ITEM, "npd.xlsx", "sheet A, cell G5", "MadeUp").with("item", "MadeUp"));
+        assertThat(defect.message()).isEqualTo("MadeUp is not in the data tables we publish.");
+        assertThat(defect.severity()).isEqualTo(uk.gov.education.datasharing.intake.model.Defect.Severity.ERROR);
     }
 }

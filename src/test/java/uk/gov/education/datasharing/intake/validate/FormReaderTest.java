@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.education.datasharing.intake.Documents;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 
+@Timeout(30) // hostile input: a regression into a hang fails here instead of hanging the build
 class FormReaderTest {
 
     static final Schemas SCHEMAS = Schemas.load(Path.of("schemas"));

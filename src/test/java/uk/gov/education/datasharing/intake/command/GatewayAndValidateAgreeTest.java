@@ -1,0 +1,107 @@
+package uk.gov.education.datasharing.intake.command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import picocli.CommandLine;
+
+import uk.gov.education.datasharing.intake.Documents;
+import uk.gov.education.datasharing.intake.Mails;
+import uk.gov.education.datasharing.intake.model.CaseSummary;
+import uk.gov.education.datasharing.intake.pipeline.MessageResult;
+import uk.gov.education.datasharing.intake.pipeline.Stages;
+import uk.gov.education.datasharing.intake.store.Cases;
+import uk.gov.education.datasharing.intake.validate.Forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway and {@code validate} decide with the same class, so the same files give the same outcome
+ * and the same problems, whichever way they arrive: by email through every stage, or as files offline.
+ */
+@Timeout(120)
+class GatewayAndValidateAgreeTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> submissions() {
+        Map<String, String> incomplete = Forms.srsApplication();
+        incomplete.remove("applicant.phone");
+        incomplete.put("applicant.email", "not an address");
+        Map<String, String> leoOnly = Forms.srsApplication();
+        leoOnly.put("data.datasets", "LEO");
+        leoOnly.put("data.sources", "Other");
+        return Stream.of(
+                Arguments.of("complete", "ACCEPTED", "VALID", files("application-form.docx", Documents.form(Forms.srsApplication()),
+                        "npd-data-tables.xlsx", Documents.npdWorkbook("NPD Alias"))),
+                Arguments.of("defects", "DEFECTS", "DEFECTS", files("application-form.docx", Documents.form(incomplete),
+                        "npd-data-tables.xlsx", Documents.npdWorkbook("NPD Alias"))),
+                // the case the two formulas used to disagree on: the rules find nothing, but a file is damaged
+                Arguments.of("damaged file", "DEFECTS", "DEFECTS", files("application-form.docx", Documents.form(Forms.srsApplication()),
+                        "npd-data-tables.xlsx", Documents.npdWorkbook("NPD Alias"), "evidence.pdf", "%PDF-1.7 broken".getBytes())),
+                Arguments.of("redirect", "REDIRECTED", "REDIRECTED", files("application-form.docx", Documents.form(leoOnly))),
+                Arguments.of("unsafe", "QUARANTINED", "UNSAFE", files("application-form.docx", Documents.docm())));
+    }
+
+    static Object[] files(Object... namesAndContents) {
+        return namesAndContents;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("submissions")
+    void theSameFilesGiveTheSameOutcomeAndProblems(String name, String gatewayOutcome, String validateOutcome, Object[] files) throws Exception {
+        List<List<String>> viaGateway;
+        try (Stages stages = new Stages(dir)) {
+            MessageResult result = stages.process(Mails.withAttachments(Stages.APPLICANT, Stages.MAILBOX, "Application", "Attached.", files));
+            CaseSummary summary = stages.db.inTransaction(c -> new Cases().find(c, result.reference())).orElseThrow();
+            assertThat(summary.outcome().name()).isEqualTo(gatewayOutcome);
+            viaGateway = stages.db.inTransaction(c -> {
+                long submission = new Cases().submissions(c, result.reference()).get(0).id();
+                return new Cases().findings(c, submission).stream().filter(f -> !f.code().equals("REDIRECT"))
+                        .map(f -> List.of(f.code(), f.document(), f.location(), f.message(), f.fix())).toList();
+            });
+        }
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < files.length; i += 2) {
+            Path file = dir.resolve((String) files[i]);
+            Files.write(file, (byte[]) files[i + 1]);
+            args.add(file.toString());
+        }
+        JsonNode json = validateJson(args);
+        assertThat(json.get("outcome").asText()).isEqualTo(validateOutcome);
+        List<List<String>> viaValidate = new ArrayList<>();
+        json.get("problems").forEach(p -> viaValidate.add(List.of(p.get("code").asText(), p.get("document").asText(),
+                p.get("location").asText(), p.get("message").asText(), p.get("fix").asText())));
+        assertThat(viaValidate).isEqualTo(viaGateway);
+    }
+
+    private JsonNode validateJson(List<String> files) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("validate", "--json", "--today", LocalDate.now(ZoneId.of("Europe/London")).toString()));
+        all.addAll(files);
+        CommandLine cli = IntakeGateway.commandLine();
+        CommandLine.ParseResult parsed = cli.parseArgs(all.toArray(String[]::new));
+        ((ValidateCommand) parsed.subcommand().commandSpec().userObject()).out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        cli.getExecutionStrategy().execute(parsed);
+        return new ObjectMapper().readTree(bytes.toString(StandardCharsets.UTF_8));
+    }
+}
