@@ -1,13 +1,5 @@
 package uk.gov.education.datasharing.intake;
 
-import uk.gov.education.datasharing.intake.config.GatewayConfig;
-import uk.gov.education.datasharing.intake.config.Settings;
-import uk.gov.education.datasharing.intake.pipeline.IntakeWiring;
-import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
-import uk.gov.education.datasharing.intake.pipeline.StageTimings;
-import uk.gov.education.datasharing.intake.inspect.Scanner;
-import uk.gov.education.datasharing.intake.pipeline.ReplyDispatcher;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,19 +10,26 @@ import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
 import uk.gov.education.datasharing.intake.crypto.OpenPgpEncryptor;
 import uk.gov.education.datasharing.intake.crypto.TeamPublicKeys;
+import uk.gov.education.datasharing.intake.inspect.Scanner;
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.mailbox.InboundHeaderFilter;
+import uk.gov.education.datasharing.intake.pipeline.IntakeWiring;
+import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
+import uk.gov.education.datasharing.intake.pipeline.ReplyDispatcher;
+import uk.gov.education.datasharing.intake.pipeline.StageTimings;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.reply.RetryPolicy;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport;
 import uk.gov.education.datasharing.intake.schema.SchemaException;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.store.Database;
-import uk.gov.education.datasharing.intake.store.StateKey;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
+import uk.gov.education.datasharing.intake.store.StateKey;
 
 /**
  * The composition root: checks the configuration, builds every bean the routes call, and runs Camel with

@@ -1,8 +1,5 @@
 package uk.gov.education.datasharing.intake;
 
-import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
-import uk.gov.education.datasharing.intake.pipeline.MessageResult;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +7,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
+import uk.gov.education.datasharing.intake.pipeline.MessageResult;
 
 /**
  * The one place that knows how camel-mail hands over a polled message: it passes the original Jakarta

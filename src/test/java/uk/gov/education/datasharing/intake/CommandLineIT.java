@@ -1,7 +1,5 @@
 package uk.gov.education.datasharing.intake;
 
-import uk.gov.education.datasharing.intake.command.IntakeGateway;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -11,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
+import org.junit.jupiter.api.Test;
+
+import uk.gov.education.datasharing.intake.command.IntakeGateway;
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;

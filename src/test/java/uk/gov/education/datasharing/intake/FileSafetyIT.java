@@ -1,7 +1,5 @@
 package uk.gov.education.datasharing.intake;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +18,8 @@ import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.store.Cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every file is checked and recognised through the running gateway; an unsafe file quarantines its message. */
 @Timeout(120) // hostile input: a regression into a hang fails here instead of hanging the build

@@ -1,8 +1,5 @@
 package uk.gov.education.datasharing.intake;
 
-import uk.gov.education.datasharing.intake.config.Settings;
-import uk.gov.education.datasharing.intake.store.Outbox;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
+import uk.gov.education.datasharing.intake.config.Settings;
+import uk.gov.education.datasharing.intake.store.Outbox;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,7 +1,5 @@
 package uk.gov.education.datasharing.intake;
 
-import uk.gov.education.datasharing.intake.config.Settings;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +9,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import uk.gov.education.datasharing.intake.config.Settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

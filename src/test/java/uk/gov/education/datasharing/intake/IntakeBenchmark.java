@@ -1,11 +1,5 @@
 package uk.gov.education.datasharing.intake;
 
-import uk.gov.education.datasharing.intake.config.GatewayConfig;
-import uk.gov.education.datasharing.intake.inspect.Scanner;
-import uk.gov.education.datasharing.intake.pipeline.IntakeWiring;
-import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
-import uk.gov.education.datasharing.intake.pipeline.StageTimings;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,8 +12,13 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.crypto.OpenPgpEncryptor;
 import uk.gov.education.datasharing.intake.crypto.TeamPublicKeys;
+import uk.gov.education.datasharing.intake.inspect.Scanner;
+import uk.gov.education.datasharing.intake.pipeline.IntakeWiring;
+import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
+import uk.gov.education.datasharing.intake.pipeline.StageTimings;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;

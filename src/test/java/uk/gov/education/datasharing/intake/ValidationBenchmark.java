@@ -1,8 +1,5 @@
 package uk.gov.education.datasharing.intake;
 
-import uk.gov.education.datasharing.intake.config.GatewayConfig;
-import uk.gov.education.datasharing.intake.config.Settings;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
 import uk.gov.education.datasharing.intake.inspect.FilePolicy;
 import uk.gov.education.datasharing.intake.inspect.Scanner;

@@ -1,8 +1,6 @@
 package uk.gov.education.datasharing.intake;
 
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.Timeout;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.validate.Forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Submissions validated by the running gateway: the case's outcome and the reply the applicant gets. */
 @Timeout(120) // hostile input: a regression into a hang fails here instead of hanging the build

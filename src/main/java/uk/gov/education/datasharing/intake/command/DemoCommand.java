@@ -1,42 +1,24 @@
 package uk.gov.education.datasharing.intake.command;
 
-import uk.gov.education.datasharing.intake.Gateway;
-import uk.gov.education.datasharing.intake.config.Settings;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import uk.gov.education.datasharing.intake.Gateway;
+import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.crypto.TeamKeyGenerator;
-import uk.gov.education.datasharing.intake.model.CaseReference;
-import uk.gov.education.datasharing.intake.model.CaseSummary;
-import uk.gov.education.datasharing.intake.store.Cases;
-import uk.gov.education.datasharing.intake.templates.TemplateWriter;
-import uk.gov.education.datasharing.intake.store.InboundMessages;
 
 /**
  * {@code demo}: everything in one process on this machine: a real mail server (GreenMail), an H2 database
@@ -99,10 +81,16 @@ final class DemoCommand implements Callable<Integer> {
         say("");
         say("The intake gateway is running, with an embedded mail server and database in " + dir.toAbsolutePath() + ".");
         say("Sending four example messages to " + MAILBOX + " ...");
-        runExamples(gateway, mail, keys, configFile);
+        new DemoExamples(gateway, mail, smtpPort, dir, keys, configFile).run();
         if (exitAfterExamples) {
             System.exit(0);
         }
+        howToSendYourOwn(configFile);
+        stopped.await();
+        return 0;
+    }
+
+    private void howToSendYourOwn(Path configFile) {
         say("");
         say("Send your own message with any mail client (no TLS, no login; demo only):");
         say("  SMTP 127.0.0.1:" + smtpPort + ", to " + MAILBOX + ", from any address (e.g. " + APPLICANT + ")");
@@ -111,128 +99,6 @@ final class DemoCommand implements Callable<Integer> {
                 + " --upload-file message.eml");
         say("List cases:  ./gateway cases --config " + configFile);
         say("Press Ctrl-C to stop.");
-        stopped.await();
-        return 0;
-    }
-
-    private void runExamples(Gateway gateway, GreenMail mail, Path keys, Path configFile) throws Exception {
-        Session smtp = Session.getInstance(smtpProperties());
-
-        MimeMessage application = message(smtp, APPLICANT, "Application for National Pupil Database data",
-                "Dear data sharing team,\n\nPlease find our application attached.\n\nDr A. Researcher\n");
-        Path examples = dir.resolve("examples");
-        var schemas = Gateway.loadSchemas(Settings.load(null, configFile, System.getenv(), new Properties()));
-        new TemplateWriter(schemas).examples(examples, java.time.LocalDate.now());
-        attachAll(application, examples.resolve("srs-npd"));
-        Transport.send(application);
-        MimeMessage acknowledgement = awaitReplyTo(mail, 1);
-        String reference = ((CaseReference.Valid) CaseReference.findIn(acknowledgement.getSubject()).orElseThrow()).reference().value();
-        say("");
-        say("1. A complete application for NPD data in the ONS Secure Research Service (examples/srs-npd), from " + APPLICANT + ":");
-        say("   opened case " + reference + "; its message and files are stored encrypted in " + dir.resolve("store/objects"));
-        say("   acknowledgement sent: \"" + acknowledgement.getSubject() + "\"");
-        for (var file : gateway.database().inTransaction(c -> new Cases().submissions(c, reference)).get(0).files()) {
-            say("   " + file.safeName() + ": " + file.check().detectedType() + ", " + file.check().verdict().name().toLowerCase(java.util.Locale.ROOT)
-                    + ", recognised as " + file.check().kind().label() + " (by " + file.check().recognisedBy() + ")");
-        }
-
-        MimeMessage outOfOffice = message(smtp, "colleague@council.test", "Automatic reply: Application",
-                "I am out of the office until Monday.\n");
-        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
-        Transport.send(outOfOffice);
-        awaitState(gateway, InboundMessages.State.IGNORED, 1);
-        say("2. An out-of-office reply: recognised as automatic mail, recorded, moved to the Ignored folder, not answered.");
-
-        MimeMessage followUp = message(smtp, APPLICANT, "Re: " + acknowledgement.getSubject(),
-                "We have decided to apply for direct supply instead; the revised application is attached.\n");
-        followUp.setHeader("In-Reply-To", acknowledgement.getMessageID());
-        attachAll(followUp, examples.resolve("direct-supply"));
-        Transport.send(followUp);
-        MimeMessage second = awaitReplyTo(mail, 2);
-        say("3. A reply to the acknowledgement with a revised application for direct supply (examples/direct-supply):");
-        say("   added to " + reference + " as version 2;");
-        say("   acknowledgement sent: \"" + second.getSubject() + "\"");
-
-        java.util.Map<String, String> leo = uk.gov.education.datasharing.intake.templates.Examples.srsApplication(java.time.LocalDate.now());
-        leo.put("data.datasets", "LEO");
-        leo.put("data.sources", "Other");
-        MimeMessage deaOnly = message(smtp, APPLICANT, "Application for LEO data", "Please find our application attached.\n");
-        attach(deaOnly, new uk.gov.education.datasharing.intake.templates.FormTemplate()
-                .write(schemas.applicationForm(), leo),
-                "application-form.docx");
-        Transport.send(deaOnly);
-        MimeMessage redirect = awaitReplyTo(mail, 3);
-        say("4. An application only for LEO (a Digital Economy Act dataset): answered with where to apply instead;");
-        say("   reply sent: \"" + redirect.getSubject() + "\"");
-
-        List<CaseSummary> cases = gateway.database().inTransaction(c -> new Cases().list(c, 20));
-        say("");
-        System.out.print(CasesCommand.table(cases));
-        say("");
-        say("Decrypt a case on the team's machine (the demo key is for trials only):");
-        say("  ./gateway decrypt " + reference + " --key " + keys.resolve("DEMO-ONLY-team-secret.asc")
-                + " --out " + dir.resolve("decrypted") + " --config " + configFile);
-        say("  or with GnuPG: gpg --import " + keys.resolve("DEMO-ONLY-team-secret.asc") + " && gpg --decrypt FILE.pgp");
-    }
-
-    private static MimeMessage message(Session session, String from, String subject, String text) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
-        message.setSubject(subject, "UTF-8");
-        MimeMultipart multipart = new MimeMultipart();
-        MimeBodyPart body = new MimeBodyPart();
-        body.setText(text, "UTF-8");
-        multipart.addBodyPart(body);
-        message.setContent(multipart);
-        return message;
-    }
-
-    private static void attachAll(MimeMessage message, Path folder) throws MessagingException, IOException {
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
-                attach(message, Files.readAllBytes(file), file.getFileName().toString());
-            }
-        }
-    }
-
-    private static void attach(MimeMessage message, byte[] content, String name) throws MessagingException, IOException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, "application/octet-stream")));
-        part.setFileName(name);
-        part.setDisposition(MimeBodyPart.ATTACHMENT);
-        ((MimeMultipart) message.getContent()).addBodyPart(part);
-        message.saveChanges();
-    }
-
-    private static MimeMessage awaitReplyTo(GreenMail mail, int count) throws InterruptedException, MessagingException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> replies = java.util.Arrays.stream(mail.getReceivedMessagesForDomain("university.test")).toList();
-            if (replies.size() >= count) {
-                return replies.get(count - 1);
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("no acknowledgement within 60 seconds; see the log above");
-    }
-
-    private static void awaitState(Gateway gateway, InboundMessages.State state, int count) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (gateway.database().inTransaction(c -> new InboundMessages().count(c, state)) >= count) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("example not processed within 60 seconds; see the log above");
-    }
-
-    private Properties smtpProperties() {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(smtpPort));
-        return props;
     }
 
     /** The demo's keys: made once, reused by later runs. The secret key is written here for the demo only. */
@@ -290,7 +156,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void say(String line) {
+    static void say(String line) {
         System.out.println(line);
     }
 }

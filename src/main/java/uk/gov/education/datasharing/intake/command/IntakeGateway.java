@@ -1,8 +1,5 @@
 package uk.gov.education.datasharing.intake.command;
 
-import uk.gov.education.datasharing.intake.Gateway;
-import uk.gov.education.datasharing.intake.config.Settings;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -12,6 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import uk.gov.education.datasharing.intake.Gateway;
+import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
 
 /** The command line: one jar, one command per job. Exit 0 on success, 2 when the gateway cannot start. */

@@ -1,7 +1,5 @@
 package uk.gov.education.datasharing.intake.command;
 
-import uk.gov.education.datasharing.intake.Gateway;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import uk.gov.education.datasharing.intake.Gateway;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.templates.TemplateWriter;
 

@@ -1,9 +1,5 @@
 package uk.gov.education.datasharing.intake.command;
 
-import uk.gov.education.datasharing.intake.Gateway;
-import uk.gov.education.datasharing.intake.config.GatewayConfig;
-import uk.gov.education.datasharing.intake.config.Settings;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,18 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import uk.gov.education.datasharing.intake.Gateway;
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
 import uk.gov.education.datasharing.intake.inspect.FilePolicy;
 import uk.gov.education.datasharing.intake.inspect.Scanner;
@@ -30,13 +27,12 @@ import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.mime.SafeFileName;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.Problem;
-import uk.gov.education.datasharing.intake.pipeline.Decision;
+import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.pipeline.DecideOutcome;
+import uk.gov.education.datasharing.intake.pipeline.Decision;
 import uk.gov.education.datasharing.intake.pipeline.InspectFile;
 import uk.gov.education.datasharing.intake.pipeline.Validated;
-import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.schema.Schemas;
-import uk.gov.education.datasharing.intake.reply.ProblemList;
 import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 import uk.gov.education.datasharing.intake.validate.Validation;
 import uk.gov.education.datasharing.intake.validate.Validator;

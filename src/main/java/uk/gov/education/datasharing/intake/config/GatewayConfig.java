@@ -7,9 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import uk.gov.education.datasharing.intake.inspect.FileInspector;
-
 import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
+import uk.gov.education.datasharing.intake.inspect.FileInspector;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport.Security;
 
 /** The gateway's typed configuration, checked once at start-up; every problem names its key. */

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,13 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-
 import javax.crypto.Cipher;
 import javax.crypto.CipherOutputStream;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.mail.internet.SharedInputStream;
 
 import uk.gov.education.datasharing.intake.model.Sha256;
 
@@ -81,11 +76,11 @@ public final class EncryptedSpool implements Closeable {
         Path file = Files.createTempFile(dir, prefix, SUFFIX);
         MessageDigest digest = Sha256.newDigest();
         long written;
-        try (CountingLimitedDigestStream counter = new CountingLimitedDigestStream(
+        try (LimitedDigestStream counter = new LimitedDigestStream(
                 new CipherOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), cipher(Cipher.ENCRYPT_MODE, key, iv)),
                 digest, maxBytes)) {
             source.writeTo(counter);
-            written = counter.count;
+            written = counter.count();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -118,7 +113,7 @@ public final class EncryptedSpool implements Closeable {
 
     /** A fresh stream over the whole plaintext; a {@link SharedInputStream}, so MIME parsing stays lazy. */
     public InputStream open() {
-        return new SpoolStream(0, size);
+        return new SpoolStream(this::readPlain, 0, size);
     }
 
     /**
@@ -126,7 +121,7 @@ public final class EncryptedSpool implements Closeable {
      * PDF cross-reference tables). Closing it does not close the spool.
      */
     public SeekableByteChannel channel() {
-        return new PlainChannel();
+        return new SpoolChannel(this::readPlain, size);
     }
 
     @Override
@@ -138,6 +133,7 @@ public final class EncryptedSpool implements Closeable {
         }
     }
 
+    /** Decrypts plaintext bytes at a position into {@code target}; -1 at the end. */
     private int readPlain(long position, byte[] target, int offset, int length) throws IOException {
         long blockIndex = position / BLOCK;
         int skip = (int) (position % BLOCK);
@@ -191,204 +187,4 @@ public final class EncryptedSpool implements Closeable {
         }
     }
 
-    private static final class CountingLimitedDigestStream extends OutputStream {
-        private final OutputStream out;
-        private final MessageDigest digest;
-        private final long limit;
-        private long count;
-
-        CountingLimitedDigestStream(OutputStream out, MessageDigest digest, long limit) {
-            this.out = out;
-            this.digest = digest;
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (count + len > limit) {
-                throw new SpoolLimitException(limit);
-            }
-            digest.update(b, off, len);
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
-    }
-
-    /** Random access to the plaintext through {@link #readPlain}. */
-    private final class PlainChannel implements SeekableByteChannel {
-        private long position;
-        private boolean open = true;
-
-        @Override
-        public int read(ByteBuffer target) throws IOException {
-            ensureOpen();
-            if (position >= size) {
-                return -1;
-            }
-            int length = (int) Math.min(target.remaining(), Math.min(size - position, 1 << 16));
-            byte[] chunk = new byte[length];
-            int n = readPlain(position, chunk, 0, length);
-            if (n <= 0) {
-                return -1;
-            }
-            target.put(chunk, 0, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int write(ByteBuffer source) throws IOException {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public long position() throws IOException {
-            ensureOpen();
-            return position;
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) throws IOException {
-            ensureOpen();
-            if (newPosition < 0) {
-                throw new IllegalArgumentException("negative position");
-            }
-            position = newPosition;
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            ensureOpen();
-            return size;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long newSize) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
-        }
-
-        private void ensureOpen() throws ClosedChannelException {
-            if (!open) {
-                throw new ClosedChannelException();
-            }
-        }
-    }
-
-    /** A window [start, end) of the plaintext, buffered, with mark/reset; what Jakarta Mail parses. */
-    private final class SpoolStream extends InputStream implements SharedInputStream {
-        private final long start;
-        private final long end;
-        private final byte[] buffer = new byte[1 << 14];
-        private long position;
-        private long bufferStart = -1;
-        private int bufferLength;
-        private long mark;
-
-        SpoolStream(long start, long end) {
-            this.start = start;
-            this.end = end;
-            this.position = start;
-            this.mark = start;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (!fill()) {
-                return -1;
-            }
-            return buffer[(int) (position++ - bufferStart)] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (!fill()) {
-                return -1;
-            }
-            int available = (int) Math.min(len, bufferStart + bufferLength - position);
-            System.arraycopy(buffer, (int) (position - bufferStart), b, off, available);
-            position += available;
-            return available;
-        }
-
-        private boolean fill() throws IOException {
-            if (position >= end) {
-                return false;
-            }
-            if (bufferStart >= 0 && position >= bufferStart && position < bufferStart + bufferLength) {
-                return true;
-            }
-            int n = readPlain(position, buffer, 0, (int) Math.min(buffer.length, end - position));
-            if (n <= 0) {
-                return false;
-            }
-            bufferStart = position;
-            bufferLength = n;
-            return true;
-        }
-
-        @Override
-        public long skip(long n) {
-            long skipped = Math.max(0, Math.min(n, end - position));
-            position += skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() {
-            return (int) Math.min(Integer.MAX_VALUE, end - position);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return true;
-        }
-
-        @Override
-        public synchronized void mark(int readLimit) {
-            mark = position;
-        }
-
-        @Override
-        public synchronized void reset() {
-            position = mark;
-        }
-
-        @Override
-        public long getPosition() {
-            return position - start;
-        }
-
-        @Override
-        public InputStream newStream(long from, long to) {
-            if (from < 0) {
-                throw new IllegalArgumentException("start < 0");
-            }
-            long absoluteEnd = to == -1 ? end : Math.min(end, start + to);
-            return new SpoolStream(start + from, absoluteEnd);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package uk.gov.education.datasharing.intake.io;
 
 import java.io.InputStream;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -27,6 +26,14 @@ public final class SafeXml {
             }
         }
         return null;
+    }
+
+    /** Appends the current text event to {@code target}, keeping at most {@code max} characters in all. */
+    public static void appendText(StringBuilder target, XMLStreamReader xml, int max) {
+        int room = max - target.length();
+        if (room > 0) {
+            target.append(xml.getTextCharacters(), xml.getTextStart(), Math.min(room, xml.getTextLength()));
+        }
     }
 
     private static XMLInputFactory factory() {

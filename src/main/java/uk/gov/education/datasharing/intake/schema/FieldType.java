@@ -1,8 +1,8 @@
 package uk.gov.education.datasharing.intake.schema;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-
 import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** How an answer is checked. */
 public enum FieldType {

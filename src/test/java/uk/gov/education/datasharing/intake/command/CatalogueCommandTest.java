@@ -1,10 +1,5 @@
 package uk.gov.education.datasharing.intake.command;
 
-import uk.gov.education.datasharing.intake.Requires;
-import uk.gov.education.datasharing.intake.Documents;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -13,8 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.gov.education.datasharing.intake.Documents;
+import uk.gov.education.datasharing.intake.Requires;
 import uk.gov.education.datasharing.intake.schema.Catalogue;
 import uk.gov.education.datasharing.intake.schema.Schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code catalogue import npd WORKBOOK}: the catalogue built from the publisher's data tables. */
 class CatalogueCommandTest {

@@ -1,9 +1,6 @@
 package uk.gov.education.datasharing.intake.command;
 
 
-import uk.gov.education.datasharing.intake.Requires;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import picocli.CommandLine;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
+import uk.gov.education.datasharing.intake.Requires;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our templates in the real LibreOffice (skipped where it is not installed): they open and convert, and an

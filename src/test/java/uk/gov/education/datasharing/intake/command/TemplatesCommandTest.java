@@ -1,9 +1,5 @@
 package uk.gov.education.datasharing.intake.command;
 
-import uk.gov.education.datasharing.intake.Documents;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.channels.SeekableByteChannel;
@@ -14,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import picocli.CommandLine;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
+import uk.gov.education.datasharing.intake.Documents;
 import uk.gov.education.datasharing.intake.inspect.FileInspectorTest;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck;
@@ -26,6 +23,8 @@ import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.validate.DataTableReader;
 import uk.gov.education.datasharing.intake.validate.FormAnswers;
 import uk.gov.education.datasharing.intake.validate.FormReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code templates DIR [--examples]}: templates the gateway recognises and reads, and examples it accepts. */
 class TemplatesCommandTest {

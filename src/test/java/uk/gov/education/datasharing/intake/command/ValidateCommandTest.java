@@ -1,8 +1,6 @@
 package uk.gov.education.datasharing.intake.command;
 
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import picocli.CommandLine;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
 import uk.gov.education.datasharing.intake.Documents;
 import uk.gov.education.datasharing.intake.validate.Forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code validate FILES...}: the same checks as the gateway, offline, with exit 0 / 1 / 2. */
 class ValidateCommandTest {

@@ -1,7 +1,5 @@
 package uk.gov.education.datasharing.intake.config;
 
-import uk.gov.education.datasharing.intake.Gateway;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.gov.education.datasharing.intake.Gateway;
 import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport;
 

@@ -1,7 +1,5 @@
 package uk.gov.education.datasharing.intake.inspect;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,15 +11,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.education.datasharing.intake.Documents;
-import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.ProjectSchemas;
+import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.model.Defect;
-import uk.gov.education.datasharing.intake.model.Problem;
-import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck.Scan;
 import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30) // hostile input: a regression into a hang fails here instead of hanging the build
 public class FileInspectorTest {

@@ -1,8 +1,5 @@
 package uk.gov.education.datasharing.intake.inspect;
 
-import uk.gov.education.datasharing.intake.Requires;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import uk.gov.education.datasharing.intake.Requires;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** DfE's own published NPD workbooks (read from ../shared when present; see the README there). */
 class RealNpdWorkbooksTest {

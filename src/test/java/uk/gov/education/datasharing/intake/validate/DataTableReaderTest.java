@@ -1,8 +1,5 @@
 package uk.gov.education.datasharing.intake.validate;
 
-import uk.gov.education.datasharing.intake.Requires;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -17,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import uk.gov.education.datasharing.intake.Documents;
+import uk.gov.education.datasharing.intake.Requires;
 import uk.gov.education.datasharing.intake.schema.Schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30) // hostile input: a regression into a hang fails here instead of hanging the build
 class DataTableReaderTest {

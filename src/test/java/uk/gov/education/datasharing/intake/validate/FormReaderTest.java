@@ -1,8 +1,5 @@
 package uk.gov.education.datasharing.intake.validate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -16,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.education.datasharing.intake.Documents;
 import uk.gov.education.datasharing.intake.schema.Schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(30) // hostile input: a regression into a hang fails here instead of hanging the build
 class FormReaderTest {

@@ -1,9 +1,5 @@
 package uk.gov.education.datasharing.intake.validate;
 
-import uk.gov.education.datasharing.intake.reply.ProblemList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,12 +12,15 @@ import org.junit.jupiter.api.Test;
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.Outcome;
-import uk.gov.education.datasharing.intake.pipeline.Decision;
 import uk.gov.education.datasharing.intake.pipeline.DecideOutcome;
+import uk.gov.education.datasharing.intake.pipeline.Decision;
 import uk.gov.education.datasharing.intake.pipeline.Validated;
-import uk.gov.education.datasharing.intake.schema.Routing;
+import uk.gov.education.datasharing.intake.reply.ProblemList;
 import uk.gov.education.datasharing.intake.schema.Catalogue;
+import uk.gov.education.datasharing.intake.schema.Routing;
 import uk.gov.education.datasharing.intake.schema.Schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ValidatorTest {
 

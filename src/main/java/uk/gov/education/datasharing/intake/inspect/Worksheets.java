@@ -1,0 +1,157 @@
+package uk.gov.education.datasharing.intake.inspect;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import uk.gov.education.datasharing.intake.io.SafeXml;
+
+/**
+ * A workbook's sheets, for safety and recognition: DDE formulas, and data-table header rows (a row that
+ * starts with an alias header such as "NPD Alias" and has the applicant's request column). Shared strings
+ * are read first, keeping only the few that mean something here. One instance per worksheet part.
+ */
+final class Worksheets {
+
+    private static final Pattern TABLE_ALIAS = Pattern.compile("(?i)^\\s*(NPD|ILR|HESA|HE|SWC)[\\s_]?Alias\\s*$");
+    private static final Pattern REQUEST_COLUMN = Pattern.compile("(?i)^\\s*data request data item required\\??\\s*$");
+    private static final Pattern DDE_FORMULA = Pattern.compile("(?i)^=?\\s*[-a-z0-9_.]+\\s*\\|\\s*'?[^!]*'?\\s*!");
+    private static final String REQUEST = "\u0000request";
+    private static final int MAX_FORMULA_TEXT = 2_000;
+    private static final int MAX_CELL_TEXT = 200;
+
+    private final ContentFacts.Collector facts;
+    private final Map<Integer, String> shared;
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder formula = new StringBuilder();
+    private String cellType;
+    private boolean inValue;
+    private boolean inFormula;
+    private boolean rowStarted;
+    private String rowFirst;
+    private boolean rowHasRequest;
+
+    private Worksheets(ContentFacts.Collector facts, Map<Integer, String> shared) {
+        this.facts = facts;
+        this.shared = shared;
+    }
+
+    /** Indices of the shared strings that matter for recognising data tables, and only those. */
+    static Map<Integer, String> sharedStrings(XMLStreamReader xml) throws XMLStreamException {
+        Map<Integer, String> matches = new HashMap<>();
+        int index = -1;
+        boolean inText = false;
+        StringBuilder text = new StringBuilder();
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
+                index++;
+                text.setLength(0);
+            } else if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("t")) {
+                inText = true;
+            } else if (event == XMLStreamConstants.CHARACTERS && inText) {
+                SafeXml.appendText(text, xml, MAX_CELL_TEXT);
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("t")) {
+                inText = false;
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("si")) {
+                String meaning = meaning(text.toString());
+                if (meaning != null) {
+                    matches.put(index, meaning);
+                }
+            }
+        }
+        return matches;
+    }
+
+    /** Header rows and DDE formulas of one worksheet. */
+    static void worksheet(XMLStreamReader xml, ContentFacts.Collector facts, Map<Integer, String> shared) throws XMLStreamException {
+        Worksheets sheet = new Worksheets(facts, shared);
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                sheet.start(xml);
+            } else if (event == XMLStreamConstants.CHARACTERS) {
+                if (sheet.inFormula) {
+                    SafeXml.appendText(sheet.formula, xml, MAX_FORMULA_TEXT);
+                } else if (sheet.inValue) {
+                    SafeXml.appendText(sheet.text, xml, MAX_CELL_TEXT);
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                sheet.end(xml.getLocalName());
+            }
+        }
+    }
+
+    private void start(XMLStreamReader xml) {
+        switch (xml.getLocalName()) {
+            case "row" -> {
+                rowStarted = false;
+                rowFirst = null;
+                rowHasRequest = false;
+            }
+            case "c" -> {
+                cellType = SafeXml.attribute(xml, "t");
+                text.setLength(0);
+            }
+            case "v", "t" -> inValue = true;
+            case "f" -> {
+                inFormula = true;
+                formula.setLength(0);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void end(String element) {
+        switch (element) {
+            case "v", "t" -> inValue = false;
+            case "f" -> {
+                inFormula = false;
+                if (DDE_FORMULA.matcher(formula).find()) {
+                    facts.dde = true;
+                }
+            }
+            case "c" -> {
+                if (text.length() > 0) {
+                    String meaning = "s".equals(cellType) ? shared.get(parseIndex(text)) : meaning(text.toString());
+                    if (!rowStarted) {
+                        rowStarted = true;
+                        rowFirst = meaning;
+                    }
+                    rowHasRequest |= REQUEST.equals(meaning);
+                }
+            }
+            case "row" -> {
+                if (rowFirst != null && !REQUEST.equals(rowFirst) && rowHasRequest) {
+                    facts.tableHeader(rowFirst);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The data source an alias header names (NPD, ILR, HE, SWC), REQUEST for the request column, else null. */
+    private static String meaning(String cell) {
+        Matcher alias = TABLE_ALIAS.matcher(cell);
+        if (alias.matches()) {
+            String source = alias.group(1).toUpperCase(Locale.ROOT);
+            return source.equals("HESA") ? "HE" : source;
+        }
+        return REQUEST_COLUMN.matcher(cell).matches() ? REQUEST : null;
+    }
+
+    private static int parseIndex(CharSequence text) {
+        try {
+            return Integer.parseInt(text.toString().trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
