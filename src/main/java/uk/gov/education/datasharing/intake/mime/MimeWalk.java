@@ -87,6 +87,11 @@ final class MimeWalk {
             smime(part, name, path, depth, container);
             return;
         }
+        leaf(part, type, name, path, container);
+    }
+
+    /** A part that is not a container: the message text is skipped, winmail.dat unpacked, anything else stored (and unzipped). */
+    private void leaf(Part part, String type, String name, String path, String container) throws IOException, MessagingException {
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(MimeParts.safeDisposition(part));
         boolean text = type.equals("text/plain") || type.equals("text/html");
         if (name == null && !attachment && text) {

@@ -21,10 +21,7 @@ final class AnswerFormats implements Rule {
 
     @Override
     public List<Problem> check(Submission submission, Schemas schemas) {
-        List<Problem> problems = new ArrayList<>();
-        submission.form().ifPresent(form -> problems.addAll(check(form, schemas.applicationForm())));
-        submission.questionnaire().ifPresent(form -> problems.addAll(check(form, schemas.questionnaire())));
-        return problems;
+        return ApplicationFacts.inBothForms(submission, schemas, AnswerFormats::check);
     }
 
     private static List<Problem> check(FormAnswers form, FormSchema schema) {

@@ -1,5 +1,11 @@
 package uk.gov.education.datasharing.intake.validate;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import uk.gov.education.datasharing.intake.model.Problem;
+import uk.gov.education.datasharing.intake.schema.FormSchema;
 import uk.gov.education.datasharing.intake.schema.RuleParameters;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 
@@ -22,6 +28,14 @@ final class ApplicationFacts {
     /** The form gives an Article 9 condition for special category data. */
     static boolean article9(Submission submission, Schemas schemas) {
         return submission.form().flatMap(f -> f.answer(answers(schemas).article9())).filter(a -> !Answers.isNotApplicable(a)).isPresent();
+    }
+
+    /** What a check of one form finds in the application form and in the questionnaire, in that order. */
+    static List<Problem> inBothForms(Submission submission, Schemas schemas, BiFunction<FormAnswers, FormSchema, List<Problem>> check) {
+        List<Problem> problems = new ArrayList<>();
+        submission.form().ifPresent(form -> problems.addAll(check.apply(form, schemas.applicationForm())));
+        submission.questionnaire().ifPresent(form -> problems.addAll(check.apply(form, schemas.questionnaire())));
+        return problems;
     }
 
     /** A label inside a sentence: "Full name" becomes "full name", but "ICO registration number" stays. */

@@ -31,6 +31,7 @@ public final class Stages implements AutoCloseable {
     public final Database db;
     final EncryptedObjectStore store;
     final StageTimings timings = new StageTimings();
+    final StateKey stateKey = StateKey.fromBase64(StateKey.generate());
     final MessageIntake intake;
 
     public Stages(Path dir, String... keysAndValues) throws IOException {
@@ -51,7 +52,7 @@ public final class Stages implements AutoCloseable {
         db = new Database(config.db().url(), null, null, null);
         store = new EncryptedObjectStore(config.storeDir(), new OpenPgpEncryptor(TeamPublicKeys.load(config.recipients())));
         intake = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, spoolDir(), new ReplyComposer(MAILBOX, "DfE data sharing"),
-                Clock.systemUTC(), ProjectSchemas.SCHEMAS, StateKey.fromBase64(StateKey.generate()), Scanner.NONE), timings);
+                Clock.systemUTC(), ProjectSchemas.SCHEMAS, stateKey, Scanner.NONE), timings);
     }
 
     Path spoolDir() {
