@@ -35,7 +35,7 @@ class ArchitectureTest {
             Map.entry("io", Set.of("model")),
             Map.entry("crypto", Set.of()),
             Map.entry("mailbox", Set.of("model")),
-            Map.entry("mime", Set.of("model")),
+            Map.entry("mime", Set.of("model", "io")),
             Map.entry("inspect", Set.of("model", "io")),
             Map.entry("schema", Set.of("model")),
             Map.entry("validate", Set.of("model", "schema", "io")),
@@ -87,6 +87,23 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(BASE)
                 .and().doNotHaveFullyQualifiedName(BASE + ".mailbox.InboundHeaderFilter")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.camel..")
+                .check(MAIN);
+    }
+
+    /** The packages that read what senders write: headers, file names, documents, answers. */
+    private static final String[] SEES_SENDER_TEXT = Stream.of("model", "mailbox", "mime", "inspect", "validate", "io", "pipeline")
+            .map(p -> BASE + "." + p + "..").toArray(String[]::new);
+
+    @Test
+    void everyRegularExpressionThatSeesSenderTextRunsInLinearTime() {
+        noClasses().that().resideInAnyPackage(SEES_SENDER_TEXT)
+                .should().dependOnClassesThat().resideInAPackage("java.util.regex..")
+                .orShould().callMethod(String.class, "matches", String.class)
+                .orShould().callMethod(String.class, "replaceAll", String.class, String.class)
+                .orShould().callMethod(String.class, "replaceFirst", String.class, String.class)
+                .orShould().callMethod(String.class, "split", String.class)
+                .orShould().callMethod(String.class, "split", String.class, int.class)
+                .because("java.util.regex backtracks: a crafted text can take minutes; com.google.re2j is linear (docs/adr/0012)")
                 .check(MAIN);
     }
 

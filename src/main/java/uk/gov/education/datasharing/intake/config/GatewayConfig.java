@@ -46,7 +46,7 @@ public record GatewayConfig(
 
     public record Limits(long messageBytes, int maxAttempts, int mimeDepth, int mimeParts, int files, long fileBytes,
                          long totalBytes, int headerBytes, int archiveEntries, int archiveRatio, int archiveDepth,
-                         int documentEntries, long documentInflatedBytes, int pdfObjects) {
+                         int documentEntries, long documentInflatedBytes, int pdfObjects, Duration messageTime) {
 
         /** The bounds on looking inside one file. */
         public FileInspector.Limits inspection() {
@@ -102,7 +102,8 @@ public record GatewayConfig(
                 positiveLong(s, "intake.limits.total-bytes"), positiveInt(s, "intake.limits.header-bytes"),
                 positiveInt(s, "intake.limits.archive-entries"), positiveInt(s, "intake.limits.archive-ratio"),
                 positiveInt(s, "intake.limits.archive-depth"), positiveInt(s, "intake.limits.document-entries"),
-                positiveLong(s, "intake.limits.document-inflated-bytes"), positiveInt(s, "intake.limits.pdf-objects"));
+                positiveLong(s, "intake.limits.document-inflated-bytes"), positiveInt(s, "intake.limits.pdf-objects"),
+                Duration.ofSeconds(positiveLong(s, "intake.limits.message-seconds")));
         if (limits.fileBytes() > Integer.MAX_VALUE - 8) {
             throw new ConfigException("intake.limits.file-bytes", "must be under 2 GB");
         }

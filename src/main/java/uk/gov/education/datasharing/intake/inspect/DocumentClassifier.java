@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import com.google.re2j.Pattern;
+
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 
 /**
@@ -26,6 +28,19 @@ public final class DocumentClassifier {
             "declaration");
     private static final int HEADINGS_NEEDED = 4;
     private static final int OPENING = 40;
+
+    // linear-time patterns: they see the sender's text and file names
+    private static final Pattern SECTION_END = Pattern.compile("[./:]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NUMBERING = Pattern.compile("^(section )?\\d+[.:)]?\\s*");
+    private static final Pattern BPSS = Pattern.compile("\\bbpss\\b");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern QUESTIONNAIRE_NAME = words("isq|security questionnaire");
+    private static final Pattern AGREEMENT_NAME = words("dsa|data sharing agreement");
+    private static final Pattern EVIDENCE_NAME = words("bpss|vetting|background check|background checks|dbs");
+    private static final Pattern NPD_NAME = words("npd");
+    private static final Pattern TABLES_NAME = words("data tables?|xlsx");
+    private static final Pattern FORM_NAME = words("application form");
 
     public record Recognition(DocumentKind kind, String by) {
     }
@@ -56,7 +71,7 @@ public final class DocumentClassifier {
         int application = 0;
         int questionnaire = 0;
         for (String tag : tags) {
-            String section = tag.toLowerCase(Locale.ROOT).split("[./:]", 2)[0];
+            String section = SECTION_END.split(tag.toLowerCase(Locale.ROOT), 2)[0];
             if (APPLICATION_SECTIONS.contains(section)) {
                 application++;
             } else if (section.equals(QUESTIONNAIRE_PREFIX)) {
@@ -70,7 +85,7 @@ public final class DocumentClassifier {
     }
 
     private static Optional<DocumentKind> byText(List<String> paragraphs) {
-        List<String> lower = paragraphs.stream().map(p -> p.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip()).toList();
+        List<String> lower = paragraphs.stream().map(p -> SPACES.matcher(p.toLowerCase(Locale.ROOT)).replaceAll(" ").strip()).toList();
         String opening = String.join("\n", lower.subList(0, Math.min(OPENING, lower.size())));
         if (opening.contains("ministry of justice") && (opening.contains("data first") || opening.contains("application"))) {
             return Optional.of(DocumentKind.MOJ_APPLICATION_FORM);
@@ -81,7 +96,7 @@ public final class DocumentClassifier {
         if (opening.contains("information security questionnaire")) {
             return Optional.of(DocumentKind.SECURITY_QUESTIONNAIRE);
         }
-        long headings = lower.stream().map(p -> p.replaceFirst("^(section )?\\d+[.:)]?\\s*", "")).filter(APPLICATION_HEADINGS::contains)
+        long headings = lower.stream().map(p -> NUMBERING.matcher(p).replaceFirst("")).filter(APPLICATION_HEADINGS::contains)
                 .distinct().count();
         if (headings >= HEADINGS_NEEDED) {
             return Optional.of(DocumentKind.APPLICATION_FORM);
@@ -89,7 +104,7 @@ public final class DocumentClassifier {
         if (opening.contains("data sharing agreement")) {
             return Optional.of(DocumentKind.DATA_SHARING_AGREEMENT);
         }
-        if (opening.contains("baseline personnel security standard") || opening.matches("(?s).*\\bbpss\\b.*")
+        if (opening.contains("baseline personnel security standard") || BPSS.matcher(opening).find()
                 || opening.contains("background check") || opening.contains("disclosure and barring")
                 || opening.contains("security vetting")) {
             return Optional.of(DocumentKind.BACKGROUND_CHECK_EVIDENCE);
@@ -97,21 +112,30 @@ public final class DocumentClassifier {
         return Optional.empty();
     }
 
+    /** Whether a name (letters, digits and single spaces) has one of the pattern's alternatives as whole words. */
+    private static boolean word(String name, Pattern words) {
+        return words.matcher(name).find();
+    }
+
+    private static Pattern words(String alternatives) {
+        return Pattern.compile("\\b(" + alternatives + ")\\b");
+    }
+
     private static Optional<DocumentKind> byName(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ");
-        if (name.matches(".*\\b(isq|security questionnaire)\\b.*")) {
+        String name = NOT_ALPHANUMERIC.matcher(fileName.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        if (word(name, QUESTIONNAIRE_NAME)) {
             return Optional.of(DocumentKind.SECURITY_QUESTIONNAIRE);
         }
-        if (name.matches(".*\\b(dsa|data sharing agreement)\\b.*")) {
+        if (word(name, AGREEMENT_NAME)) {
             return Optional.of(DocumentKind.DATA_SHARING_AGREEMENT);
         }
-        if (name.matches(".*\\b(bpss|vetting|background check|background checks|dbs)\\b.*")) {
+        if (word(name, EVIDENCE_NAME)) {
             return Optional.of(DocumentKind.BACKGROUND_CHECK_EVIDENCE);
         }
-        if (name.matches(".*\\bnpd\\b.*") && name.matches(".*\\b(data tables?|xlsx)\\b.*")) {
+        if (word(name, NPD_NAME) && word(name, TABLES_NAME)) {
             return Optional.of(DocumentKind.DATA_TABLES_NPD);
         }
-        if (name.matches(".*\\bapplication form\\b.*")) {
+        if (word(name, FORM_NAME)) {
             return Optional.of(DocumentKind.APPLICATION_FORM);
         }
         return Optional.empty();

@@ -3,6 +3,7 @@ package uk.gov.education.datasharing.intake.inspect;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import uk.gov.education.datasharing.intake.io.Deadline;
 
 /** Bounds the bytes inflated from one document, across all its parts. */
 final class InflateBudget {
@@ -37,6 +38,7 @@ final class InflateBudget {
     }
 
     private void count(long n) {
+        Deadline.check();
         used += n;
         if (used > max) {
             throw new Exhausted();

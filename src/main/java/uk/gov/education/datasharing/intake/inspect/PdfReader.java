@@ -51,7 +51,7 @@ final class PdfReader {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setStartPage(1);
             stripper.setEndPage(TEXT_PAGES);
-            for (String line : stripper.getText(pdf).split("\\R")) {
+            for (String line : stripper.getText(pdf).lines().toList()) {
                 if (!facts.paragraph(line)) {
                     break;
                 }

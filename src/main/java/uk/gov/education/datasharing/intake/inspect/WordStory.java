@@ -3,12 +3,13 @@ package uk.gov.education.datasharing.intake.inspect;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import uk.gov.education.datasharing.intake.io.SafeXml;
+import uk.gov.education.datasharing.intake.io.Deadline;
 
 /**
  * One Word story part (the document, a header, footer, notes or comments): fields in every story (DDE,
@@ -18,6 +19,7 @@ import uk.gov.education.datasharing.intake.io.SafeXml;
 final class WordStory {
 
     private static final Pattern URL_OR_SHARE = Pattern.compile("(?i)(https?:|ftp:|file:|\\\\\\\\)");
+    private static final Pattern FIRST_WORD = Pattern.compile("(?s)^(\\S*).*");
     private static final int MAX_FIELD_TEXT = 2_000;
 
     private final ContentFacts.Collector facts;
@@ -49,6 +51,7 @@ final class WordStory {
     }
 
     private void start(XMLStreamReader xml) {
+        Deadline.check();
         switch (xml.getLocalName()) {
             case "p" -> {
                 if (paragraphs.size() >= SafeXml.MAX_DEPTH) {
@@ -110,7 +113,7 @@ final class WordStory {
         if (code.isEmpty()) {
             return;
         }
-        String first = code.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+        String first = FIRST_WORD.matcher(code).replaceFirst("$1").toUpperCase(Locale.ROOT);
         switch (first) {
             case "DDE", "DDEAUTO" -> facts.dde = true;
             case "LINK" -> facts.remote("a linked object loaded from elsewhere");

@@ -3,13 +3,14 @@ package uk.gov.education.datasharing.intake.inspect;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import uk.gov.education.datasharing.intake.io.SafeXml;
+import uk.gov.education.datasharing.intake.io.Deadline;
 
 /**
  * A workbook's sheets, for safety and recognition: DDE formulas, and data-table header rows (a row that
@@ -88,6 +89,7 @@ final class Worksheets {
     }
 
     private void start(XMLStreamReader xml) {
+        Deadline.check();
         switch (xml.getLocalName()) {
             case "row" -> {
                 rowStarted = false;

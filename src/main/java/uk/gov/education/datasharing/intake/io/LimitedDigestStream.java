@@ -28,6 +28,7 @@ final class LimitedDigestStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        Deadline.check();
         if (count + len > limit) {
             throw new EncryptedSpool.SpoolLimitException(limit);
         }

@@ -22,6 +22,7 @@ final class SpoolChannel implements SeekableByteChannel {
     @Override
     public int read(ByteBuffer target) throws IOException {
         ensureOpen();
+        Deadline.check();
         if (position >= size) {
             return -1;
         }

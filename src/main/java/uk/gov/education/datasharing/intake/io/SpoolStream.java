@@ -48,6 +48,7 @@ final class SpoolStream extends InputStream implements SharedInputStream {
     }
 
     private boolean fill() throws IOException {
+        Deadline.check();
         if (position >= end) {
             return false;
         }

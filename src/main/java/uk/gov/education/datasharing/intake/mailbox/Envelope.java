@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -24,6 +24,7 @@ public record Envelope(Optional<String> sender, String autoSubmitted, String pre
 
     static final int MAX_HEADER_CHARS = 4_096;
     static final int MAX_REFERENCED_IDS = 50;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]{1,250})>");
 
     public Envelope {
@@ -40,7 +41,7 @@ public record Envelope(Optional<String> sender, String autoSubmitted, String pre
                 lower(first(message, "Precedence")),
                 first(message, "List-Id") != null || first(message, "List-Unsubscribe") != null,
                 contentType != null && contentType.startsWith("multipart/report"),
-                returnPath != null && returnPath.replaceAll("\\s", "").equals("<>"),
+                returnPath != null && WHITESPACE.matcher(returnPath).replaceAll("").equals("<>"),
                 decodedSubject(message),
                 referencedIds(message));
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public final class IsAutomaticMail {
 
+    private static final com.google.re2j.Pattern BULK = com.google.re2j.Pattern.compile("(bulk|junk|list)\\b");
+
     private final String ownAddress;
 
     public IsAutomaticMail(String ownAddress) {
@@ -20,7 +22,7 @@ public final class IsAutomaticMail {
         if (envelope.autoSubmitted() != null && !envelope.autoSubmitted().startsWith("no")) {
             return Optional.of("AUTO_SUBMITTED");
         }
-        if (envelope.precedence() != null && envelope.precedence().matches("(bulk|junk|list)\\b.*")) {
+        if (envelope.precedence() != null && BULK.matcher(envelope.precedence()).lookingAt()) {
             return Optional.of("BULK_PRECEDENCE");
         }
         if (envelope.listMessage()) {

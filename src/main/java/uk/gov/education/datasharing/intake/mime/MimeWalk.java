@@ -21,6 +21,7 @@ import uk.gov.education.datasharing.intake.model.Problem;
 import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.StoredObject;
+import uk.gov.education.datasharing.intake.io.Deadline;
 
 /**
  * One walk over one message's MIME tree, keeping what it found and what got in the way: multiparts are
@@ -53,6 +54,7 @@ final class MimeWalk {
     }
 
     void visit(Part part, String path, int depth, String container) throws IOException, MessagingException {
+        Deadline.check();
         if (++parts > limits.parts()) {
             once(ProblemCode.TOO_MANY_PARTS, "", "", "more than " + limits.parts() + " parts");
             return;
@@ -184,10 +186,16 @@ final class MimeWalk {
 
     /** A part read into memory (for parsers that need it whole), within the file bound; null with a finding otherwise. */
     private byte[] readWhole(Part part, String safeName, String container) throws IOException, MessagingException {
-        try (InputStream in = new BoundedStream(new SourceStream(part.getInputStream()), limits.fileBytes())) {
-            return in.readAllBytes();
+        // what is read whole counts against the message's total too: nested S/MIME layers cannot each take the file bound
+        long remaining = limits.totalBytes() - totalBytes;
+        boolean totalBinds = remaining < limits.fileBytes();
+        try (InputStream in = new BoundedStream(new SourceStream(part.getInputStream()), Math.min(limits.fileBytes(), remaining))) {
+            byte[] whole = in.readAllBytes();
+            totalBytes += whole.length;
+            return whole;
         } catch (BoundedStream.LimitReached e) {
-            findings.add(Problem.of(ProblemCode.FILE_TOO_LARGE, safeName, container, MimeParts.megabytes(limits.fileBytes())));
+            findings.add(totalBinds ? Problem.of(ProblemCode.TOTAL_TOO_LARGE, safeName, container, MimeParts.megabytes(limits.totalBytes()))
+                    : Problem.of(ProblemCode.FILE_TOO_LARGE, safeName, container, MimeParts.megabytes(limits.fileBytes())));
         } catch (SourceStream.Unreadable e) {
             findings.add(Problem.of(ProblemCode.FILE_UNREADABLE, safeName, container, ""));
         }

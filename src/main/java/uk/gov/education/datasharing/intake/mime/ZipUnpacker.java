@@ -2,6 +2,7 @@ package uk.gov.education.datasharing.intake.mime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -21,59 +22,62 @@ final class ZipUnpacker {
         this.walk = walk;
     }
 
-/**
- * Expands a zip stream within the entry, ratio and nesting bounds; nested zips are expanded, not kept.
- * {@code location} is where the archive itself was found; its entries are "inside archive NAME".
- * Returns false when a bound stopped it, so an enclosing archive stops too.
- */
-boolean unzip(InputStream raw, String archiveName, String location, String path, int level) throws IOException {
-    String container = (location.isEmpty() ? "" : location + ", ") + "inside archive " + archiveName;
-    CountingStream compressed = new CountingStream(raw);
-    ZipInputStream zip = new ZipInputStream(compressed);
-    int entries = 0;
-    long expanded = 0;
-    try {
-        ZipEntry entry;
-        while ((entry = zip.getNextEntry()) != null) {
-            if (entry.isDirectory()) {
-                continue;
-            }
-            if (++entries > limits.archiveEntries()) {
-                walk.finding(Problem.of(ProblemCode.ARCHIVE_TOO_MANY_ENTRIES, archiveName, location,
-                        "more than " + limits.archiveEntries() + " files"));
-                return false;
-            }
-            String entryName = entry.getName();
-            String safe = SafeFileName.of(entryName, "entry-" + entries + ".bin");
-            String entryPath = path + "/zip" + level + "." + entries;
-            RatioGuard guarded = new RatioGuard(zip, compressed, limits.archiveRatio(), expanded);
-            if (MimeParts.isZip("", safe)) {
-                if (level >= limits.archiveDepth()) {
-                    walk.finding(Problem.of(ProblemCode.ARCHIVE_TOO_DEEP, safe, container,
-                            "more than " + limits.archiveDepth() + " levels"));
-                    if (walk.store(guarded, entryName, safe, "application/zip", entryPath, container) == null) {
-                        return false;
-                    }
-                } else if (!unzip(guarded, safe, container, entryPath, level + 1)) {
+    /**
+     * Expands a zip stream within the entry, ratio and nesting bounds; nested zips are expanded, not kept.
+     * {@code location} is where the archive itself was found; its entries are "inside archive NAME".
+     * Returns false when a bound stopped it, so an enclosing archive stops too.
+     */
+    boolean unzip(InputStream raw, String archiveName, String location, String path, int level) throws IOException {
+        String container = (location.isEmpty() ? "" : location + ", ") + "inside archive " + archiveName;
+        CountingStream compressed = new CountingStream(raw);
+        ZipInputStream zip = new ZipInputStream(compressed);
+        int entries = 0;
+        long expanded = 0;
+        try {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (++entries > limits.archiveEntries()) {
+                    walk.finding(Problem.of(ProblemCode.ARCHIVE_TOO_MANY_ENTRIES, archiveName, location,
+                            "more than " + limits.archiveEntries() + " files"));
                     return false;
                 }
-            } else if (walk.store(guarded, entryName, safe, "application/octet-stream", entryPath, container) == null) {
-                // Stop here: moving to the next entry would make ZipInputStream inflate the rest of this one
-                // unseen by the ratio guard, which costs unbounded time on a crafted archive.
-                return false;
+                String entryName = entry.getName();
+                String safe = SafeFileName.of(entryName, "entry-" + entries + ".bin");
+                String entryPath = path + "/zip" + level + "." + entries;
+                RatioGuard guarded = new RatioGuard(zip, compressed, limits.archiveRatio(), expanded);
+                if (entry.isDirectory()) {
+                    // a folder holds no file, but it may hold data: counted and read through the guard like any entry
+                    guarded.transferTo(OutputStream.nullOutputStream());
+                    expanded = guarded.total();
+                    continue;
+                }
+                if (MimeParts.isZip("", safe)) {
+                    if (level >= limits.archiveDepth()) {
+                        walk.finding(Problem.of(ProblemCode.ARCHIVE_TOO_DEEP, safe, container,
+                                "more than " + limits.archiveDepth() + " levels"));
+                        if (walk.store(guarded, entryName, safe, "application/zip", entryPath, container) == null) {
+                            return false;
+                        }
+                    } else if (!unzip(guarded, safe, container, entryPath, level + 1)) {
+                        return false;
+                    }
+                } else if (walk.store(guarded, entryName, safe, "application/octet-stream", entryPath, container) == null) {
+                    // Stop here: moving to the next entry would make ZipInputStream inflate the rest of this one
+                    // unseen by the ratio guard, which costs unbounded time on a crafted archive.
+                    return false;
+                }
+                expanded = guarded.total();
             }
-            expanded = guarded.total();
+        } catch (RatioGuard.BombSuspected e) {
+            walk.finding(Problem.of(ProblemCode.ARCHIVE_BOMB, archiveName, location,
+                    "more than " + limits.archiveRatio() + " times its size"));
+            return false;
+        } catch (ZipException e) {
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            walk.finding(Problem.of(message.contains("encrypt") ? ProblemCode.ARCHIVE_ENCRYPTED : ProblemCode.ARCHIVE_UNREADABLE,
+                    archiveName, location, ""));
+            return false;
         }
-    } catch (RatioGuard.BombSuspected e) {
-        walk.finding(Problem.of(ProblemCode.ARCHIVE_BOMB, archiveName, location,
-                "more than " + limits.archiveRatio() + " times its size"));
-        return false;
-    } catch (ZipException e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        walk.finding(Problem.of(message.contains("encrypt") ? ProblemCode.ARCHIVE_ENCRYPTED : ProblemCode.ARCHIVE_UNREADABLE,
-                archiveName, location, ""));
-        return false;
+        return true;
     }
-    return true;
-}
 }

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * A case reference such as {@code DSI-K7M2-Q9PX}: seven random characters and a check character from

@@ -35,7 +35,7 @@ public final class IntakeWiring {
         CaseHistory history = new CaseHistory(p.stateKey());
         ScreenMessage screen = new ScreenMessage(l.headerBytes(), new IsAutomaticMail(p.config().mailboxAddress()),
                 new SenderReplyLimit(p.db(), p.clock(), p.config().replies().perSenderPerDay()));
-        MessageIntake.Stages stages = new MessageIntake.Stages(
+        IntakeStages stages = new IntakeStages(
                 new SpoolMessage(p.spoolDir(), l.messageBytes()),
                 new CountAttempt(p.db(), p.clock(), l.maxAttempts()),
                 new KeepMessage(p.store()),
@@ -47,6 +47,6 @@ public final class IntakeWiring {
                 new RecordCase(p.db(), p.store(), history, p.composer(), folders, p.schemas().problems(), p.clock()),
                 new QuarantineMessage(p.db(), folders, screen, p.clock()),
                 new IgnoreMessage(p.db(), folders, p.clock()));
-        return new MessageIntake(stages, timings);
+        return new MessageIntake(stages, timings, l.messageTime());
     }
 }

@@ -2,13 +2,13 @@ package uk.gov.education.datasharing.intake.pipeline;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
-import uk.gov.education.datasharing.intake.model.Sha256;
 import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
 import uk.gov.education.datasharing.intake.triage.CaseLinker;
 
@@ -18,22 +18,21 @@ import uk.gov.education.datasharing.intake.triage.CaseLinker;
  * it encrypted (store), screens it (screen), finds every file and inspects each (extract, inspect),
  * links it to its case (link), validates it (validate), decides the outcome (decide) and records case,
  * manifest, files, findings and queued reply in one transaction (store, record). The route then moves the
- * message to the folder returned (move), and the outbox route sends the reply (reply). Each step is timed.
+ * message to the folder returned (move), and the outbox route sends the reply (reply). Each step is timed;
+ * from screening to the decision the message has a deadline, past which it is quarantined and intake
+ * moves on (docs/adr/0012).
  */
 public final class MessageIntake {
 
-    /** The stages, each one class with one job; built by {@link IntakeWiring}. */
-    public record Stages(SpoolMessage spool, CountAttempt attempts, KeepMessage keep, ScreenMessage screen, ExtractFiles extract,
-                         LinkCase link, ValidateSubmission validate, DecideOutcome decide, RecordCase record,
-                         QuarantineMessage quarantine, IgnoreMessage ignore) {
-    }
-
-    private final Stages stages;
+    private final IntakeStages stages;
     private final StageTimings timings;
+    private final Duration deadline;
 
-    public MessageIntake(Stages stages, StageTimings timings) {
+    /** @param deadline the time one message may take from screening to its decision (intake.limits.message-seconds) */
+    public MessageIntake(IntakeStages stages, StageTimings timings, Duration deadline) {
         this.stages = stages;
         this.timings = timings;
+        this.deadline = deadline;
     }
 
     public MessageResult process(Message message) throws IOException, MessagingException, SQLException {
@@ -49,34 +48,41 @@ public final class MessageIntake {
     MessageResult process(EncryptedSpool raw) throws IOException, MessagingException, SQLException {
         Attempt attempt = timings.time(Stage.ATTEMPT, () -> stages.attempts().count(raw));
         if (attempt.finished()) {
-            return duplicate(attempt, raw.sha256());
+            return MessageResult.duplicate(attempt, raw.sha256());
         }
         timings.time(Stage.STORE, () -> { stages.keep().keep(raw); return null; });
-        if (stages.attempts().exhausted(attempt)) {
-            return stages.quarantine().quarantine(raw, attempt, QuarantineMessage.PROCESSING_FAILED);
-        }
-        Screening screening = timings.time(Stage.SCREEN, () -> stages.screen().screen(raw));
-        if (screening instanceof Screening.Quarantine q) {
+        Examined examined = stages.attempts().exhausted(attempt) ? Examined.ended(QuarantineMessage.PROCESSING_FAILED)
+                : WithinDeadline.run(deadline, () -> examine(raw, attempt)).orElse(Examined.ended(QuarantineMessage.DEADLINE_EXCEEDED));
+        if (examined.screening() instanceof Screening.Quarantine q) {
             return stages.quarantine().quarantine(raw, attempt, q.reason());
         }
-        if (screening instanceof Screening.Ignore i) {
+        if (examined.screening() instanceof Screening.Ignore i) {
             return stages.ignore().ignore(raw.sha256(), i.reason());
         }
-        Screening.Pass pass = (Screening.Pass) screening;
+        return timings.time(Stage.RECORD, () -> stages.record().record(examined.submission()));
+    }
+
+    /** Screen to decide, within the message's deadline; nothing is written until the outcome is known in time. */
+    private Examined examine(EncryptedSpool raw, Attempt attempt) throws IOException, MessagingException, SQLException {
+        Screening screening = timings.time(Stage.SCREEN, () -> stages.screen().screen(raw));
+        if (!(screening instanceof Screening.Pass pass)) {
+            return new Examined(screening, null);
+        }
         ExtractedFiles files = timings.time(Stage.EXTRACT, () -> stages.extract().extract(pass.mime()));
         CaseLinker.Decision link = timings.time(Stage.LINK, () -> stages.link().link(attempt, pass.envelope(), pass.sender()));
         Validated validated = timings.time(Stage.VALIDATE, () -> stages.validate().validate(files, link));
         Decision decision = timings.time(Stage.DECIDE, () -> stages.decide().decide(files.problems(), validated));
-        return timings.time(Stage.RECORD, () -> stages.record().record(
-                new RecordCase.Submission(raw, attempt, pass.sender(), link, files, validated, decision)));
+        return new Examined(screening, new RecordCase.Submission(raw, attempt, pass.sender(), link, files, validated, decision));
     }
 
-    Stages stages() {
+    /** What examining gave: how screening ended, and the submission to record when it passed. */
+    private record Examined(Screening screening, RecordCase.Submission submission) {
+        static Examined ended(String quarantineReason) {
+            return new Examined(new Screening.Quarantine(quarantineReason), null);
+        }
+    }
+
+    IntakeStages stages() {
         return stages;
-    }
-
-    /** A message already finished (delivered twice, or finished by another attempt): moved where it went before. */
-    static MessageResult duplicate(Attempt attempt, String sha256) {
-        return new MessageResult(attempt.folder(), "DUPLICATE_OF_" + attempt.state(), attempt.caseReference(), Sha256.shortForm(sha256));
     }
 }

@@ -31,6 +31,7 @@ public final class QuarantineMessage {
 
     private static final Logger LOG = LoggerFactory.getLogger("intake");
     static final String PROCESSING_FAILED = "PROCESSING_FAILED";
+    static final String DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED";
     private static final String UNKNOWN_SENDER = "";
 
     private final Database db;

@@ -75,7 +75,7 @@ public final class RecordCase {
         return db.inTransaction(c -> {
             Optional<Attempt> current = inbound.find(c, sha, true);
             if (current.isPresent() && current.get().finished()) {
-                return MessageIntake.duplicate(current.get(), sha);
+                return MessageResult.duplicate(current.get(), sha);
             }
             boolean unsafe = s.decision().quarantined();
             String reference = openOrUpdate(c, s, unsafe, now);

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.PatternSyntaxException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -69,7 +69,7 @@ public record Schemas(FormSchema applicationForm, FormSchema questionnaire, Rout
         }
         DataTableLayout tables = read(dir, DATA_TABLES, DataTableLayout.class);
         try {
-            Pattern.compile(java.util.Objects.requireNonNull(tables.aliasHeader()));
+            com.google.re2j.Pattern.compile(java.util.Objects.requireNonNull(tables.aliasHeader()));
         } catch (PatternSyntaxException | NullPointerException e) {
             throw new SchemaException(DATA_TABLES, lineOf(dir, DATA_TABLES, "alias-header"), "alias-header", "not a regular expression");
         }

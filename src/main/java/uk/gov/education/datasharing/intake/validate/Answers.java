@@ -7,6 +7,8 @@ import java.util.Locale;
 /** Small helpers for reading answers the way applicants write them. */
 final class Answers {
 
+    private static final com.google.re2j.Pattern SEPARATORS = com.google.re2j.Pattern.compile("[\\n,;]+");
+
     static final String NA = "n/a";
 
     private Answers() {
@@ -19,6 +21,6 @@ final class Answers {
 
     /** A multi-valued answer: one value per line, comma or semicolon. */
     static List<String> values(String answer) {
-        return Arrays.stream(answer.split("[\\n,;]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(SEPARATORS.split(answer)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -51,9 +53,11 @@ public final class DataTableReader {
             ZipArchiveEntry shared = zip.getEntry("xl/sharedStrings.xml");
             Map<Integer, String> structure = shared == null ? Map.of() : WorkbookParts.sharedStrings(zip, shared, null, tokens);
             SheetWalk walk = new SheetWalk(tokens, structure, allRows, maxRequested);
+            Set<String> walked = new HashSet<>();
             for (Map.Entry<String, String> sheet : sheets.entrySet()) {
                 ZipArchiveEntry entry = zip.getEntry(sheet.getValue());
-                if (entry != null) {
+                // each part once: a crafted workbook can name one large part under a thousand sheets
+                if (entry != null && walked.add(sheet.getValue())) {
                     walkSheet(zip, entry, sheet.getKey(), walk);
                 }
             }

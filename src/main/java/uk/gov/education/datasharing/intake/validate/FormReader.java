@@ -63,7 +63,7 @@ public final class FormReader {
         }
     }
 
-    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]");
+    private static final com.google.re2j.Pattern NOT_ALPHANUMERIC = com.google.re2j.Pattern.compile("[^a-z0-9]");
 
     /** A label or header as compared: lower case, letters and digits only ("ICO registration number *" is icoregistrationnumber). */
     static String normal(String label) {

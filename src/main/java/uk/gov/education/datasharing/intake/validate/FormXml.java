@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import uk.gov.education.datasharing.intake.io.SafeXml;
+import uk.gov.education.datasharing.intake.io.Deadline;
 
 /**
  * One streaming pass over a Word form's document.xml for {@link FormReader}: the text of every content
@@ -32,8 +33,8 @@ final class FormXml {
         final StringBuilder text = new StringBuilder();
     }
 
-    private final Map<String, String> tagged = new HashMap<>();
-    private final Map<String, String> titled = new HashMap<>();
+    private final Map<String, StringBuilder> tagged = new HashMap<>();
+    private final Map<String, StringBuilder> titled = new HashMap<>();
     private final List<String[]> rows = new ArrayList<>();
     private final Deque<Control> controls = new ArrayDeque<>();
     private final Deque<List<StringBuilder>> tableRows = new ArrayDeque<>();
@@ -43,12 +44,18 @@ final class FormXml {
 
     /** Answers by content-control tag. */
     Map<String, String> tagged() {
-        return tagged;
+        return strings(tagged);
     }
 
     /** Answers by normalised control title, for controls without a tag. */
     Map<String, String> titled() {
-        return titled;
+        return strings(titled);
+    }
+
+    private static Map<String, String> strings(Map<String, StringBuilder> answers) {
+        Map<String, String> strings = new HashMap<>();
+        answers.forEach((key, value) -> strings.put(key, value.toString()));
+        return strings;
     }
 
     /** The first two cells of each table row. */
@@ -77,6 +84,7 @@ final class FormXml {
     }
 
     private void start(XMLStreamReader xml) throws XMLStreamException {
+        Deadline.check();
         String name = xml.getLocalName();
         if (inProperties && !controls.isEmpty() && controlProperty(name, xml)) {
             return;
@@ -145,16 +153,33 @@ final class FormXml {
         // placeholder texts themselves (or nothing) count as blank.
         String value = control.checked != null ? (control.checked ? "Yes" : "No")
                 : control.placeholder && FormReader.isPlaceholderText(text) ? "" : text;
-        if (control.tag != null && tagged.size() < MAX_FIELDS) {
-            tagged.merge(control.tag, value, FormXml::join);
-        } else if (control.alias != null && titled.size() < MAX_FIELDS) {
-            titled.merge(FormReader.normal(control.alias), value, FormXml::join);
+        if (control.tag != null) {
+            join(tagged, control.tag, value);
+        } else if (control.alias != null) {
+            join(titled, FormReader.normal(control.alias), value);
         }
     }
 
-    /** Repeated answers (a repeating section) joined by new lines; blanks dropped. */
-    private static String join(String a, String b) {
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b;
+    /**
+     * Repeated answers (a repeating section) joined by new lines, blanks dropped, each answer at most
+     * {@value #MAX_ANSWER} characters: appended in place, so thousands of controls sharing a tag cost linear time.
+     */
+    private static void join(Map<String, StringBuilder> answers, String key, String value) {
+        StringBuilder answer = answers.get(key);
+        if (answer == null) {
+            if (answers.size() >= MAX_FIELDS) {
+                return;
+            }
+            answer = new StringBuilder();
+            answers.put(key, answer);
+        }
+        if (value.isEmpty() || answer.length() >= MAX_ANSWER) {
+            return;
+        }
+        if (answer.length() > 0) {
+            answer.append('\n');
+        }
+        answer.append(value, 0, Math.min(value.length(), MAX_ANSWER - answer.length()));
     }
 
     private void appendAll(String text) {

@@ -3,8 +3,8 @@ package uk.gov.education.datasharing.intake.validate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 import uk.gov.education.datasharing.intake.schema.DataTableLayout;
 

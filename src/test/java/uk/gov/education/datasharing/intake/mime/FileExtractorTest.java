@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake.mime;
 
+import uk.gov.education.datasharing.intake.HostileFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -322,5 +323,19 @@ class FileExtractorTest {
                 new FileExtractor.Limits(20, 500, 100, 100_000, 1_000_000, 10, 100, 2));
         assertThat(extraction.findings()).extracting(d -> d.code()).contains(ProblemCode.ARCHIVE_TOO_MANY_ENTRIES);
         assertThat(extraction.unpackedArchives()).isEmpty();
+    }
+
+    /** Issue 9: a folder entry was skipped without the ratio guard: 2 MB of zip could inflate to 2 GiB unseen. */
+    @Test
+    void aFolderEntryIsReadThroughTheRatioGuardAndCountedLikeAnyEntry() throws Exception {
+        FileExtractor.Extraction bomb = extract(mail("archive.zip", HostileFiles.folderBomb(300L << 20)));
+        assertThat(codes(bomb)).contains(ProblemCode.ARCHIVE_BOMB);
+        java.util.Map<String, byte[]> folders = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            folders.put("folder" + i + "/", new byte[0]);
+        }
+        FileExtractor.Extraction many = extract(mail("folders.zip", uk.gov.education.datasharing.intake.Documents.zip(folders)),
+                new FileExtractor.Limits(20, 500, 100, 10_000_000, 100_000_000, 10, 100, 2));
+        assertThat(codes(many)).containsExactly(ProblemCode.ARCHIVE_TOO_MANY_ENTRIES);
     }
 }

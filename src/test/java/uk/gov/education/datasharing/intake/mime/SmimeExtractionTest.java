@@ -115,4 +115,25 @@ class SmimeExtractionTest {
         assertThat(extraction.findings()).extracting(Problem::code).containsExactly(ProblemCode.SMIME_UNREADABLE);
         assertThat(extraction.files()).extracting(ReceivedFile::safeName).containsExactly("smime.p7m");
     }
+
+    /** Issue 9: each nested signed layer could hold up to the file bound; now every layer counts against the message's total. */
+    @Test
+    void nestedSignedLayersCountAgainstTheMessagesTotal() throws Exception {
+        String entity = innerEntityWith(new byte[1 << 20]);
+        for (int level = 0; level < 5; level++) {
+            entity = "Content-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\n"
+                    + Base64.getMimeEncoder().encodeToString(signedData(entity.getBytes(StandardCharsets.UTF_8))) + "\r\n";
+        }
+        String raw = "From: a@b.test\r\nMIME-Version: 1.0\r\n" + entity;
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        FileExtractor.Extraction extraction = new FileExtractor(new FileExtractor.Limits(20, 500, 100, 10_000_000, 4_000_000, 200, 100, 2))
+                .extract(message, sink);
+        assertThat(extraction.findings()).extracting(Problem::code).contains(ProblemCode.TOTAL_TOO_LARGE);
+    }
+
+    private static String innerEntityWith(byte[] attachment) {
+        String full = Mails.withAttachments("a@b.test", "c@d.test", "s", "signed text", "evidence.pdf", attachment);
+        return full.substring(full.indexOf("Content-Type: multipart/mixed"));
+    }
 }

@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake.validate;
 
+import uk.gov.education.datasharing.intake.HostileFiles;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -138,5 +139,13 @@ class DataTableReaderTest {
         assertThat(tables.requested().get(0).yearsRequired()).isEqualTo("All available");
         assertThat(tables.requested().get(0).cell()).isEqualTo(expectedCell);
         assertThat(tables.requested().get(0).alias()).isEqualTo(expectedAlias);
+    }
+
+    /** Issue 9: a thousand sheet entries naming one 20 MB part made the reader parse it a thousand times. */
+    @Test
+    void aPartNamedByManySheetsIsReadOnce() throws IOException {
+        DataTables tables = read(HostileFiles.manySheetsOnePart(1_000, 20_000));
+        assertThat(tables.headers()).isEqualTo(1);
+        assertThat(tables.source()).isEqualTo("NPD");
     }
 }

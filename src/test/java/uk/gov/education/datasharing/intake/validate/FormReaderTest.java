@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake.validate;
 
+import uk.gov.education.datasharing.intake.HostileFiles;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -105,5 +106,12 @@ class FormReaderTest {
         byte[] docx = Documents.docxWithBody("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ICO registration number *</w:t></w:r></w:p>"
                 + "<w:p><w:r><w:t>Z followed by 7 digits</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Z1234567</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
         assertThat(read(docx).answer("applicant.ico-number")).hasValue("Z1234567");
+    }
+
+    /** Issue 9: controls sharing a tag were joined by string concatenation, quadratic in their number. */
+    @Test
+    void thousandsOfControlsSharingATagAreJoinedInLinearTimeAndBounded() throws IOException {
+        FormAnswers answers = read(HostileFiles.controlsSharingATag("project.title", 40_000, 50));
+        assertThat(answers.answer("project.title")).hasValueSatisfying(a -> assertThat(a.length()).isLessThanOrEqualTo(10_000));
     }
 }
