@@ -60,6 +60,8 @@ public final class Gateway implements AutoCloseable {
         } catch (TeamPublicKeys.KeyFileException e) {
             throw new ConfigException("intake.crypto.recipients", e.getMessage());
         }
+        keys.expiringWithin(java.time.Duration.ofDays(30)).forEach(k -> LOG.warn("team key {} expires within 30 days: make and configure a new one",
+                k));
         Schemas schemas = loadSchemas(settings);
         Database db = openDatabase(config);
         try {

@@ -44,7 +44,7 @@ class ArchitectureTest {
             Map.entry("triage", Set.of("model")),
             Map.entry("templates", Set.of("model", "schema")),
             // typed settings of the features it configures
-            Map.entry("config", Set.of("inspect", "reply")),
+            Map.entry("config", Set.of("inspect", "reply", "mailbox")),
             // the stages connect the features; nothing above them
             Map.entry("pipeline", Set.of("model", "io", "config", "mailbox", "mime", "inspect", "schema", "validate", "store", "reply",
                     "triage")));

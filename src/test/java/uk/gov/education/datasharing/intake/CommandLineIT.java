@@ -145,4 +145,31 @@ class CommandLineIT extends GatewayITSupport {
         });
         assertThat(run("reprocess", "DSI-0000-0000", "--config", configFile(new Properties()).toString()).exitCode()).isEqualTo(1);
     }
+
+    /** Issue 9: an unsafe file is never written under its own name, and only the team releases a quarantine, on the record. */
+    @Test
+    void shouldDecryptUnsafeFilesApartAndReleaseAQuarantineOnlyWithAReason() throws Exception {
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Hello",
+                "tool.exe", Documents.exe(), "form.pdf", Documents.pdf("A form")));
+        harness.start();
+        harness.awaitFolder("Quarantine", 1);
+        String reference = cases().get(0).reference();
+        harness.stopGateway();
+        Path config = configFile(new Properties());
+
+        Path out = dir.resolve("decrypted");
+        Outcome decrypt = run("decrypt", reference, "--key", TestKeys.writeSecretKey(dir).toString(), "--out", out.toString(),
+                "--config", config.toString());
+        assertThat(decrypt.exitCode()).as(decrypt.err()).isZero();
+        Path version = out.resolve(reference).resolve("v1");
+        assertThat(version.resolve("unsafe/tool.exe.unsafe")).exists();
+        assertThat(version.resolve("files/tool.exe")).doesNotExist();
+        assertThat(version.resolve("files/form.pdf")).exists();
+
+        assertThat(run("release", reference, "--reason", " ", "--config", config.toString()).exitCode()).isEqualTo(2);
+        Outcome release = run("release", reference, "--reason", "Checked by hand", "--by", "a.reviewer", "--config", config.toString());
+        assertThat(release.exitCode()).as(release.err()).isZero();
+        assertThat(run("cases", "--json", "--config", config.toString()).out()).contains("\"status\" : \"OPEN\"");
+        assertThat(run("release", reference, "--reason", "again", "--config", config.toString()).exitCode()).isEqualTo(1);
+    }
 }

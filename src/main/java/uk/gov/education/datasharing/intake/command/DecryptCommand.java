@@ -23,6 +23,7 @@ import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.crypto.OpenPgpDecryptor;
 import uk.gov.education.datasharing.intake.model.Manifest;
+import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.Sha256;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
@@ -37,6 +38,8 @@ import uk.gov.education.datasharing.intake.store.ManifestCodec;
  */
 @Command(name = "decrypt", description = "Decrypt a case's messages and files with the team's secret key (team side).")
 final class DecryptCommand implements Callable<Integer> {
+
+    static final String UNSAFE_SUFFIX = ".unsafe";
 
     @Mixin
     IntakeGateway.ConfigOptions config;
@@ -83,10 +86,9 @@ final class DecryptCommand implements Callable<Integer> {
             Manifest manifest = ManifestCodec.fromJson(manifestJson.toByteArray());
             written += writeObject(decryptor, objects, submission.messageSha256(), versionDir.resolve("message.eml"));
             inSubmissions.add(submission.messageSha256());
-            Path filesDir = Files.createDirectories(versionDir.resolve("files"));
             Set<String> used = new HashSet<>();
             for (ReceivedFile file : manifest.files()) {
-                written += writeObject(decryptor, objects, file.sha256(), filesDir.resolve(unique(file.safeName(), used)));
+                written += writeObject(decryptor, objects, file.sha256(), target(versionDir, file, used));
             }
         }
         for (String sha : messages) {
@@ -96,6 +98,16 @@ final class DecryptCommand implements Callable<Integer> {
         }
         System.out.println("Decrypted " + written + " object(s) of " + reference + " into " + caseDir);
         return 0;
+    }
+
+    /**
+     * Where a file goes: {@code files/NAME}; a file refused as unsafe goes to {@code unsafe/NAME.unsafe}, a
+     * suffix no operating system opens or runs, so it cannot be started by a double click.
+     */
+    static Path target(Path versionDir, ReceivedFile file, Set<String> used) throws IOException {
+        boolean unsafe = file.check().verdict() == FileCheck.Verdict.UNSAFE;
+        Path dir = Files.createDirectories(versionDir.resolve(unsafe ? "unsafe" : "files"));
+        return dir.resolve(unique(file.safeName() + (unsafe ? UNSAFE_SUFFIX : ""), used));
     }
 
     private static int writeObject(OpenPgpDecryptor decryptor, Path objects, String sha, Path target) throws IOException {

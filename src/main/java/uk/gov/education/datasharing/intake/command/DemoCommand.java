@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import uk.gov.education.datasharing.intake.io.PrivateFiles;
 import uk.gov.education.datasharing.intake.Gateway;
 import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.crypto.TeamKeyGenerator;
@@ -129,6 +130,8 @@ final class DemoCommand implements Callable<Integer> {
             out.write("intake.imap.poll-delay-ms=1000\n");
             out.write("intake.smtp.host=127.0.0.1\nintake.smtp.port=" + smtpPort + "\nintake.smtp.protocol=smtp\n");
             out.write("intake.smtp.allow-plaintext=true\nintake.mailbox.address=" + MAILBOX + "\n");
+            // demo only: the embedded mail server stamps no Authentication-Results, so its senders are taken as authenticated
+            out.write("intake.auth.without-header=authenticated\n");
             out.write("intake.mailbox.display-name=DfE data sharing (demo)\n");
             out.write("intake.store.dir=" + absolute.resolve("store").toString().replace("\\", "/") + "\n");
             out.write("intake.db.url=jdbc:h2:file:" + absolute.resolve("db/intake").toString().replace("\\", "/") + "\n");
@@ -143,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
     private static String demoStateKey(Path keys) throws IOException {
         Path file = keys.resolve("DEMO-ONLY-state.key");
         if (!Files.exists(file)) {
-            Files.writeString(file, uk.gov.education.datasharing.intake.store.StateKey.generate() + "\n");
+            PrivateFiles.create(file, uk.gov.education.datasharing.intake.store.StateKey.generate() + "\n");
         }
         return Files.readString(file).strip();
     }

@@ -17,7 +17,8 @@ import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = "intake-gateway 0.1.0",
         description = "The DfE data sharing intake gateway.",
         subcommands = {IntakeGateway.Run.class, DemoCommand.class, KeysCommand.class, DecryptCommand.class,
-                CasesCommand.class, ReprocessCommand.class, ValidateCommand.class, TemplatesCommand.class, CatalogueCommand.class})
+                CasesCommand.class, ReprocessCommand.class, ReleaseCommand.class, ValidateCommand.class, TemplatesCommand.class,
+                CatalogueCommand.class})
 public final class IntakeGateway implements Callable<Integer> {
 
     static final int CANNOT_START = 2;

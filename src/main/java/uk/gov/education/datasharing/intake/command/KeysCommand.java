@@ -3,12 +3,12 @@ package uk.gov.education.datasharing.intake.command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import uk.gov.education.datasharing.intake.io.PrivateFiles;
 import uk.gov.education.datasharing.intake.crypto.TeamKeyGenerator;
 
 /** {@code keys}: a GnuPG-compatible team key pair for trials. Production teams may bring keys made by gpg. */
@@ -52,12 +52,6 @@ final class KeysCommand implements Callable<Integer> {
 
     static void write(TeamKeyGenerator.GeneratedKeyPair pair, Path publicFile, Path secretFile) throws java.io.IOException {
         Files.writeString(publicFile, pair.armoredPublicKey(), StandardCharsets.US_ASCII);
-        Files.createFile(secretFile);
-        try {
-            Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system; the file is still written
-        }
-        Files.writeString(secretFile, pair.armoredSecretKey(), StandardCharsets.US_ASCII);
+        PrivateFiles.create(secretFile, pair.armoredSecretKey());
     }
 }

@@ -9,12 +9,13 @@ import java.util.Locale;
 
 import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
+import uk.gov.education.datasharing.intake.mailbox.SenderAuthentication;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport.Security;
 
 /** The gateway's typed configuration, checked once at start-up; every problem names its key. */
 public record GatewayConfig(
         Imap imap, Smtp smtp, String mailboxAddress, String mailboxName, Folders folders, Path storeDir,
-        Db db, List<Path> recipients, Limits limits, Replies replies) {
+        Db db, List<Path> recipients, Limits limits, Replies replies, Auth auth) {
 
     /** {@code imaps}: TLS from the first byte; {@code imap}: STARTTLS required, unless {@code plaintext} was allowed. */
     public record Imap(String host, int port, String protocol, String username, String password, String folder,
@@ -54,7 +55,20 @@ public record GatewayConfig(
         }
     }
 
-    public record Replies(int perSenderPerDay, Duration outboxPoll, Duration retryInitial, Duration retryMax) {
+    /**
+     * @param perDomainPerHour  replies to one recipient domain per hour; more are refused and recorded
+     * @param perHour           replies in all per hour; more are refused and recorded
+     * @param toUnauthenticated what a sender whose address is not authenticated gets: a neutral notice, or nothing
+     */
+    public record Replies(int perSenderPerDay, Duration outboxPoll, Duration retryInitial, Duration retryMax, int perDomainPerHour,
+                          int perHour, Unauthenticated toUnauthenticated) {
+    }
+
+    /** What an unauthenticated sender is sent: a notice that echoes nothing they wrote, or no reply. */
+    public enum Unauthenticated { NOTICE, NONE }
+
+    /** Sender authentication: the receiving server's authserv-id to trust, and what to assume without its header. */
+    public record Auth(String trustedAuthservId, SenderAuthentication.WithoutHeader withoutHeader) {
     }
 
     public static GatewayConfig from(Settings s) {
@@ -89,9 +103,13 @@ public record GatewayConfig(
         Replies replies = new Replies(positiveInt(s, "intake.replies.per-sender-per-day"),
                 Duration.ofMillis(positiveLong(s, "intake.outbox.poll-interval-ms")),
                 Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),
-                Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-max-seconds")));
+                Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-max-seconds")),
+                positiveInt(s, "intake.replies.per-domain-per-hour"), positiveInt(s, "intake.replies.per-hour"),
+                Unauthenticated.valueOf(oneOf(s, "intake.replies.unauthenticated", "notice", "none").toUpperCase(Locale.ROOT)));
+        Auth auth = new Auth(s.get("intake.auth.trusted-authserv-id"), SenderAuthentication.WithoutHeader.valueOf(
+                oneOf(s, "intake.auth.without-header", "unauthenticated", "authenticated").toUpperCase(Locale.ROOT)));
         return new GatewayConfig(imap, smtp, address, orDefault(s, "intake.mailbox.display-name", "DfE data sharing"),
-                folders, storeDir(s), db, recipients, limits, replies);
+                folders, storeDir(s), db, recipients, limits, replies, auth);
     }
 
     /** Just the intake.limits.* settings, for the offline commands too. */

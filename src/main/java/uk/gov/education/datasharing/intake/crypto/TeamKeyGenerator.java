@@ -49,6 +49,11 @@ public final class TeamKeyGenerator {
     }
 
     public GeneratedKeyPair generate(String userId, char[] passphrase) {
+        return generate(userId, passphrase, null);
+    }
+
+    /** @param validity how long the keys are valid from now (primary and subkey); null: they do not expire */
+    public GeneratedKeyPair generate(String userId, char[] passphrase, java.time.Duration validity) {
         try {
             Date now = new Date();
             PGPKeyPair primary = new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.RSA_GENERAL, rsa(), now);
@@ -63,6 +68,10 @@ public final class TeamKeyGenerator {
 
             PGPSignatureSubpacketGenerator subPackets = new PGPSignatureSubpacketGenerator();
             subPackets.setKeyFlags(false, KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
+            if (validity != null) {
+                primaryPackets.setKeyExpirationTime(false, validity.toSeconds());
+                subPackets.setKeyExpirationTime(false, validity.toSeconds());
+            }
 
             PGPDigestCalculator sha1 = new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA1);
             PBESecretKeyEncryptor protector = passphrase == null || passphrase.length == 0 ? null

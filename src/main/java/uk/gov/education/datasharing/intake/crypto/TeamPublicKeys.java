@@ -13,7 +13,9 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
+import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 /**
  * The data sharing team's public encryption keys: every stored object is encrypted to all of them, so
@@ -79,15 +81,21 @@ public final class TeamPublicKeys {
         return keys;
     }
 
-    /** The ring's encryption key: a valid subkey if there is one (newest first), else the primary; or null. */
+    /**
+     * The ring's encryption key: a subkey bound to the primary by a valid binding signature (newest first),
+     * else the primary; or null. Nothing from a ring whose primary key is revoked or expired; no revoked or
+     * expired key.
+     */
     private static PGPPublicKey encryptionKeyOf(PGPPublicKeyRing ring) {
-        PGPPublicKey best = null;
+        PGPPublicKey primary = ring.getPublicKey();
         long now = System.currentTimeMillis() / 1000;
+        if (primary.hasRevocation() || expired(primary, now)) {
+            return null;
+        }
+        PGPPublicKey best = null;
         for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
             PGPPublicKey key = it.next();
-            long validSeconds = key.getValidSeconds();
-            boolean expired = validSeconds > 0 && key.getCreationTime().getTime() / 1000 + validSeconds < now;
-            if (!key.isEncryptionKey() || key.hasRevocation() || expired) {
+            if (!key.isEncryptionKey() || key.hasRevocation() || expired(key, now) || !key.isMasterKey() && !bound(primary, key)) {
                 continue;
             }
             boolean better = best == null
@@ -98,6 +106,42 @@ public final class TeamPublicKeys {
             }
         }
         return best;
+    }
+
+    private static boolean expired(PGPPublicKey key, long now) {
+        long validSeconds = key.getValidSeconds();
+        return validSeconds > 0 && key.getCreationTime().getTime() / 1000 + validSeconds < now;
+    }
+
+    /** Whether the primary key really bound this subkey: a binding signature that verifies. */
+    private static boolean bound(PGPPublicKey primary, PGPPublicKey subkey) {
+        for (Iterator<PGPSignature> it = subkey.getSignaturesOfType(PGPSignature.SUBKEY_BINDING); it.hasNext(); ) {
+            PGPSignature binding = it.next();
+            try {
+                binding.init(new BcPGPContentVerifierBuilderProvider(), primary);
+                if (binding.verifyCertification(primary, subkey)) {
+                    return true;
+                }
+            } catch (PGPException | RuntimeException e) {
+                // a binding that cannot be checked binds nothing
+            }
+        }
+        return false;
+    }
+
+    /** The keys that expire within {@code window} from now, with when: a start-up warning names them. */
+    public List<String> expiringWithin(java.time.Duration window) {
+        long limit = System.currentTimeMillis() / 1000 + window.toSeconds();
+        List<String> expiring = new ArrayList<>();
+        for (PGPPublicKey key : encryptionKeys) {
+            long validSeconds = key.getValidSeconds();
+            long expiry = key.getCreationTime().getTime() / 1000 + validSeconds;
+            if (validSeconds > 0 && expiry < limit) {
+                expiring.add(org.bouncycastle.util.encoders.Hex.toHexString(key.getFingerprint()).toUpperCase() + " on "
+                        + java.time.Instant.ofEpochSecond(expiry));
+            }
+        }
+        return expiring;
     }
 
     List<PGPPublicKey> encryptionKeys() {

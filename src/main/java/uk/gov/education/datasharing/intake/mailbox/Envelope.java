@@ -20,16 +20,22 @@ import jakarta.mail.internet.MimeUtility;
  * here is attacker-controlled: values are used for decisions, never copied into outbound mail.
  */
 public record Envelope(Optional<String> sender, String autoSubmitted, String precedence, boolean listMessage,
-                       boolean deliveryReport, boolean emptyReturnPath, String subject, List<String> referencedMessageIds) {
+                       boolean deliveryReport, boolean emptyReturnPath, String subject, List<String> referencedMessageIds,
+                       List<String> authenticationResults) {
 
     static final int MAX_HEADER_CHARS = 4_096;
     static final int MAX_REFERENCED_IDS = 50;
+    /** Authentication-Results headers kept, from the top (the receiving server's own is the topmost). */
+    static final int MAX_AUTHENTICATION_RESULTS = 20;
+    /** One mailbox: a local part and a domain, nothing that could name a group or a second address. */
+    private static final Pattern MAILBOX = Pattern.compile("^[^@\\s,;:<>()\\[\\]\"\\\\]{1,64}@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]{1,250})>");
 
     public Envelope {
         Objects.requireNonNull(sender, "sender");
         referencedMessageIds = List.copyOf(referencedMessageIds);
+        authenticationResults = List.copyOf(authenticationResults);
     }
 
     public static Envelope read(MimeMessage message) throws MessagingException {
@@ -43,10 +49,14 @@ public record Envelope(Optional<String> sender, String autoSubmitted, String pre
                 contentType != null && contentType.startsWith("multipart/report"),
                 returnPath != null && WHITESPACE.matcher(returnPath).replaceAll("").equals("<>"),
                 decodedSubject(message),
-                referencedIds(message));
+                referencedIds(message),
+                authenticationResults(message));
     }
 
-    /** The single From address, lower-cased; empty when missing, several or malformed. */
+    /**
+     * The single From address, lower-cased; empty when missing, several, a group (RFC 5322 "name: a, b;", which
+     * a reply would fan out to) or anything but one plain mailbox.
+     */
     private static Optional<String> senderOf(MimeMessage message) throws MessagingException {
         String[] from = message.getHeader("From");
         if (from == null || from.length != 1 || from[0].length() > MAX_HEADER_CHARS) {
@@ -54,15 +64,16 @@ public record Envelope(Optional<String> sender, String autoSubmitted, String pre
         }
         try {
             InternetAddress[] addresses = InternetAddress.parseHeader(from[0], true);
-            if (addresses.length != 1) {
+            if (addresses.length != 1 || addresses[0].isGroup()) {
                 return Optional.empty();
             }
             addresses[0].validate();
             String address = addresses[0].getAddress();
-            if (address == null || address.length() > 254 || !address.contains("@")) {
+            if (address == null || address.length() > 254) {
                 return Optional.empty();
             }
-            return Optional.of(address.toLowerCase(Locale.ROOT));
+            String lower = address.toLowerCase(Locale.ROOT);
+            return MAILBOX.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
         } catch (AddressException e) {
             return Optional.empty();
         }
@@ -93,6 +104,16 @@ public record Envelope(Optional<String> sender, String autoSubmitted, String pre
             }
         }
         return ids;
+    }
+
+    private static List<String> authenticationResults(MimeMessage message) throws MessagingException {
+        String[] values = message.getHeader("Authentication-Results");
+        List<String> results = new ArrayList<>();
+        for (int i = 0; values != null && i < values.length && i < MAX_AUTHENTICATION_RESULTS; i++) {
+            String value = MimeUtility.unfold(values[i]).trim();
+            results.add(value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) : value);
+        }
+        return results;
     }
 
     /** The first value of a header, or null; values longer than the bound are cut. */

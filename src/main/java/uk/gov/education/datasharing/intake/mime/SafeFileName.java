@@ -11,9 +11,10 @@ import java.util.Set;
 public final class SafeFileName {
 
     static final int MAX_LENGTH = 120;
-    private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+    /** Windows device names, which it opens whatever the extension ("CON .txt" too); superscript digits count as digits. */
+    private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$",
+            "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+            "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
     private SafeFileName() {
     }
@@ -45,7 +46,8 @@ public final class SafeFileName {
         if (name.isEmpty()) {
             return fallback;
         }
-        String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        String stem = (name.contains(".") ? name.substring(0, name.indexOf('.')) : name).strip()
+                .replace('\u00B9', '1').replace('\u00B2', '2').replace('\u00B3', '3');
         if (RESERVED.contains(stem.toUpperCase(Locale.ROOT))) {
             name = "_" + name;
         }

@@ -19,7 +19,7 @@ public record CaseReference(String value) {
     public static final String PREFIX = "DSI";
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final Pattern IN_TEXT = Pattern.compile(
-            "(?i)(?<![A-Z0-9])DSI[\\s-]?([0-9A-Z]{4})[\\s-]?([0-9A-Z]{4})(?![A-Z0-9])");
+            "(?i)(?:^|[^A-Z0-9])(DSI[\\s-]?([0-9A-Z]{4})[\\s-]?([0-9A-Z]{4}))(?:[^A-Z0-9]|$)");
 
     public CaseReference {
         Objects.requireNonNull(value, "value");
@@ -57,9 +57,9 @@ public record CaseReference(String value) {
         if (!m.find()) {
             return Optional.empty();
         }
-        String body = normalise(m.group(1) + m.group(2));
+        String body = normalise(m.group(2) + m.group(3));
         if (body == null || checkCharacter(body.substring(0, 7)) != body.charAt(7)) {
-            return Optional.of(new Mistyped(m.group()));
+            return Optional.of(new Mistyped(m.group(1)));
         }
         return Optional.of(new Valid(new CaseReference(format(body))));
     }

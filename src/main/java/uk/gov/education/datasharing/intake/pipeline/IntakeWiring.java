@@ -7,6 +7,7 @@ import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
 import uk.gov.education.datasharing.intake.inspect.Scanner;
 import uk.gov.education.datasharing.intake.mailbox.IsAutomaticMail;
+import uk.gov.education.datasharing.intake.mailbox.SenderAuthentication;
 import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.schema.Schemas;
@@ -34,7 +35,8 @@ public final class IntakeWiring {
         InspectFile inspect = new InspectFile(new FileInspector(l.inspection(), p.scanner()));
         CaseHistory history = new CaseHistory(p.stateKey());
         ScreenMessage screen = new ScreenMessage(l.headerBytes(), new IsAutomaticMail(p.config().mailboxAddress()),
-                new SenderReplyLimit(p.db(), p.clock(), p.config().replies().perSenderPerDay()));
+                new SenderReplyLimit(p.db(), p.clock(), p.config().replies().perSenderPerDay()),
+                new SenderAuthentication(p.config().auth().trustedAuthservId(), p.config().auth().withoutHeader()));
         IntakeStages stages = new IntakeStages(
                 new SpoolMessage(p.spoolDir(), l.messageBytes()),
                 new CountAttempt(p.db(), p.clock(), l.maxAttempts()),
@@ -44,7 +46,7 @@ public final class IntakeWiring {
                 new LinkCase(p.db()),
                 new ValidateSubmission(p.db(), new Validator(p.schemas()), history, p.clock()),
                 new DecideOutcome(p.schemas().problems()),
-                new RecordCase(p.db(), p.store(), history, p.composer(), folders, p.schemas().problems(), p.clock()),
+                new RecordCase(p.db(), p.store(), history, p.composer(), p.config(), p.schemas().problems(), p.clock()),
                 new QuarantineMessage(p.db(), folders, screen, p.clock()),
                 new IgnoreMessage(p.db(), folders, p.clock()));
         return new MessageIntake(stages, timings, l.messageTime());

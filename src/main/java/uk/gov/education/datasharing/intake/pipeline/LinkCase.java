@@ -30,11 +30,12 @@ public final class LinkCase {
         this.db = db;
     }
 
-    public CaseLinker.Decision link(Attempt attempt, Envelope envelope, String sender) throws SQLException {
+    /** @param authenticated whether the receiving server vouched for the sender (a follow-up joins a case only then) */
+    public CaseLinker.Decision link(Attempt attempt, Envelope envelope, String sender, boolean authenticated) throws SQLException {
         if (attempt.caseReference() != null) {
             return new CaseLinker.ExistingCase(attempt.caseReference());
         }
-        return db.inTransaction(c -> linker.decide(sender, CaseReference.findIn(envelope.subject()), repliedToCases(c, envelope),
+        return db.inTransaction(c -> linker.decide(sender, authenticated, CaseReference.findIn(envelope.subject()), repliedToCases(c, envelope),
                 ref -> senderOf(c, ref)));
     }
 

@@ -69,10 +69,12 @@ public final class MessageIntake {
             return new Examined(screening, null);
         }
         ExtractedFiles files = timings.time(Stage.EXTRACT, () -> stages.extract().extract(pass.mime()));
-        CaseLinker.Decision link = timings.time(Stage.LINK, () -> stages.link().link(attempt, pass.envelope(), pass.sender()));
+        CaseLinker.Decision link = timings.time(Stage.LINK, () -> stages.link().link(attempt, pass.envelope(), pass.sender(),
+                pass.authenticity().authenticated()));
         Validated validated = timings.time(Stage.VALIDATE, () -> stages.validate().validate(files, link));
         Decision decision = timings.time(Stage.DECIDE, () -> stages.decide().decide(files.problems(), validated));
-        return new Examined(screening, new RecordCase.Submission(raw, attempt, pass.sender(), link, files, validated, decision));
+        return new Examined(screening, new RecordCase.Submission(raw, attempt, pass.sender(), pass.authenticity().authenticated(), link,
+                files, validated, decision));
     }
 
     /** What examining gave: how screening ended, and the submission to record when it passed. */

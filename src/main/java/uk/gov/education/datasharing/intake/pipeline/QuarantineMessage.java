@@ -70,7 +70,7 @@ public final class QuarantineMessage {
             inbound.finish(c, sha, State.QUARANTINED, folders.quarantine(), ref, reason, now);
             return ref;
         });
-        LOG.warn("message {}: {} after {} failed attempt(s), quarantined as {}", Sha256.shortForm(sha), reason, attempt.attempts() - 1,
+        LOG.warn("message {}: {} on attempt {}, quarantined as {}", Sha256.shortForm(sha), reason, attempt.attempts(),
                 reference);
         return new MessageResult(folders.quarantine(), "QUARANTINED", reference, Sha256.shortForm(sha));
     }

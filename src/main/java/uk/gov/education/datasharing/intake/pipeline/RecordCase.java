@@ -16,11 +16,13 @@ import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.Manifest;
+import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.Sha256;
 import uk.gov.education.datasharing.intake.model.StoredObject;
 import uk.gov.education.datasharing.intake.reply.Reply;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.schema.ProblemTexts;
+import uk.gov.education.datasharing.intake.store.CaseActions;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
@@ -40,6 +42,7 @@ import uk.gov.education.datasharing.intake.triage.CaseLinker;
 public final class RecordCase {
 
     static final String UNSAFE_FILE = "UNSAFE_FILE";
+    static final String UNAUTHENTICATED = "UNAUTHENTICATED_SENDER";
 
     private final Database db;
     private final EncryptedObjectStore store;
@@ -47,26 +50,32 @@ public final class RecordCase {
     private final ReplyComposer composer;
     private final GatewayConfig.Folders folders;
     private final StoredFindings stored;
+    private final ReplyCaps caps;
+    private final GatewayConfig.Unauthenticated toUnauthenticated;
     private final Clock clock;
     private final References references = new References();
     private final InboundMessages inbound = new InboundMessages();
     private final Cases cases = new Cases();
     private final Outbox outbox = new Outbox();
+    private final CaseActions actions = new CaseActions();
 
-    public RecordCase(Database db, EncryptedObjectStore store, CaseHistory history, ReplyComposer composer, GatewayConfig.Folders folders,
+    public RecordCase(Database db, EncryptedObjectStore store, CaseHistory history, ReplyComposer composer, GatewayConfig config,
                       ProblemTexts texts, Clock clock) {
         this.db = db;
         this.store = store;
         this.history = history;
         this.composer = composer;
-        this.folders = folders;
+        this.folders = config.folders();
         this.stored = new StoredFindings(texts);
+        this.caps = new ReplyCaps(config.replies().perDomainPerHour(), config.replies().perHour());
+        this.toUnauthenticated = config.replies().toUnauthenticated();
         this.clock = clock;
     }
 
     /** The message as the stages saw it. */
-    public record Submission(EncryptedSpool raw, Attempt attempt, String sender, CaseLinker.Decision link, ExtractedFiles files,
-                             Validated validated, Decision decision) {
+    /** @param authenticated whether the receiving server vouched for the sender's address */
+    public record Submission(EncryptedSpool raw, Attempt attempt, String sender, boolean authenticated, CaseLinker.Decision link,
+                             ExtractedFiles files, Validated validated, Decision decision) {
     }
 
     public MessageResult record(Submission s) throws SQLException {
@@ -83,9 +92,9 @@ public final class RecordCase {
             Manifest manifest = new Manifest(Manifest.FORMAT, reference, sha, s.raw().size(), now, s.files().files(), findings);
             StoredObject manifestObject = putBytes(ManifestCodec.toJson(manifest));
             var submission = cases.addSubmission(c, reference, sha, s.raw().size(), manifestObject.sha256(), now, s.files().files(), findings);
+            actions.setSubmissionOutcome(c, submission.id(), s.decision().outcome());
             history.keep(c, reference, submission.version(), s.validated().parts());
-            Reply.Kind kind = Reply.Kind.forOutcome(s.decision().outcome());
-            outbox.enqueue(c, reference, submission.id(), kind.name(), s.sender(), composer.newMessageId(reference), now);
+            queueReply(c, s, reference, submission.id(), now);
             if (unsafe) {
                 inbound.finish(c, sha, State.QUARANTINED, folders.quarantine(), reference, UNSAFE_FILE, now);
                 return new MessageResult(folders.quarantine(), "QUARANTINED_" + UNSAFE_FILE + "_V" + submission.version(), reference,
@@ -97,10 +106,32 @@ public final class RecordCase {
         });
     }
 
+    /**
+     * The reply the sender gets: by outcome when authenticated; otherwise a neutral notice or none, as
+     * configured. Over a cap, or not to be sent, it is recorded as refused.
+     */
+    private void queueReply(Connection c, Submission s, String reference, long submissionId, Instant now) throws SQLException {
+        Reply.Kind kind = s.authenticated() ? Reply.Kind.forOutcome(s.decision().outcome()) : Reply.Kind.RECEIVED_NOTICE;
+        Optional<String> refusal = !s.authenticated() && toUnauthenticated == GatewayConfig.Unauthenticated.NONE
+                ? Optional.of(UNAUTHENTICATED) : caps.refusal(c, s.sender(), now);
+        String messageId = composer.newMessageId(reference);
+        if (refusal.isPresent()) {
+            outbox.refuse(c, reference, submissionId, kind.name(), s.sender(), messageId, refusal.get(), now);
+        } else {
+            outbox.enqueue(c, reference, submissionId, kind.name(), s.sender(), messageId, now);
+        }
+    }
+
+    /** Opens the case, or updates it; a quarantined case stays quarantined until the team releases it. */
     private String openOrUpdate(Connection c, Submission s, boolean unsafe, Instant now) throws SQLException {
         CaseStatus status = unsafe ? CaseStatus.QUARANTINED : CaseStatus.OPEN;
         if (s.link() instanceof CaseLinker.ExistingCase existing) {
-            cases.setState(c, existing.reference(), status, s.decision().outcome(), now);
+            boolean held = actions.statusOf(c, existing.reference()).filter(st -> st == CaseStatus.QUARANTINED).isPresent();
+            cases.setState(c, existing.reference(), held ? CaseStatus.QUARANTINED : status,
+                    held ? Outcome.QUARANTINED : s.decision().outcome(), now);
+            if (unsafe) {
+                actions.addFlag(c, existing.reference(), UNSAFE_FILE);
+            }
             return existing.reference();
         }
         String reference = references.mint(c);
@@ -109,6 +140,9 @@ public final class RecordCase {
             flags.add(UNSAFE_FILE);
         }
         cases.open(c, reference, s.sender(), status, s.decision().outcome(), flags, now);
+        if (((CaseLinker.NewCase) s.link()).related() != null) {
+            actions.relate(c, reference, ((CaseLinker.NewCase) s.link()).related());
+        }
         return reference;
     }
 

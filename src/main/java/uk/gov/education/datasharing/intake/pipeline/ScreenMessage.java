@@ -14,10 +14,13 @@ import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.mailbox.Envelope;
 import uk.gov.education.datasharing.intake.mailbox.HeaderBlock;
 import uk.gov.education.datasharing.intake.mailbox.IsAutomaticMail;
+import uk.gov.education.datasharing.intake.mailbox.SenderAuthentication;
 
 /**
  * Screen stage: bounds the header block before parsing, parses the message (lazily, from the spool),
- * reads its envelope, and stops automatic mail and senders past their reply limit.
+ * reads its envelope, stops automatic mail, messages without exactly one sender address (a group or
+ * several would fan a reply out) and senders past their reply limit, and says whether the sender is
+ * authenticated.
  */
 public final class ScreenMessage {
 
@@ -27,12 +30,14 @@ public final class ScreenMessage {
     private final int headerBytes;
     private final IsAutomaticMail isAutomatic;
     private final SenderReplyLimit replyLimit;
+    private final SenderAuthentication authentication;
     private final Session parsing = Session.getInstance(parsingProperties());
 
-    public ScreenMessage(int headerBytes, IsAutomaticMail isAutomatic, SenderReplyLimit replyLimit) {
+    public ScreenMessage(int headerBytes, IsAutomaticMail isAutomatic, SenderReplyLimit replyLimit, SenderAuthentication authentication) {
         this.headerBytes = headerBytes;
         this.isAutomatic = isAutomatic;
         this.replyLimit = replyLimit;
+        this.authentication = authentication;
     }
 
     public Screening screen(EncryptedSpool raw) throws IOException, MessagingException, SQLException {
@@ -51,7 +56,7 @@ public final class ScreenMessage {
         if (replyLimit.reached(sender)) {
             return new Screening.Ignore(REPLY_LIMIT);
         }
-        return new Screening.Pass(mime, envelope, sender);
+        return new Screening.Pass(mime, envelope, sender, authentication.verdict(envelope));
     }
 
     /** The message, parsed lazily over the spool (the spool's streams need no closing; the spool owns the file). */

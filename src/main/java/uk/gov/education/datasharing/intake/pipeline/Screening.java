@@ -3,12 +3,13 @@ package uk.gov.education.datasharing.intake.pipeline;
 import jakarta.mail.internet.MimeMessage;
 
 import uk.gov.education.datasharing.intake.mailbox.Envelope;
+import uk.gov.education.datasharing.intake.mailbox.SenderAuthentication;
 
 /** What screening decided: go on with the parsed message, or stop here (ignore it, or quarantine it). */
 public sealed interface Screening {
 
     /** An ordinary message from one sender: go on. */
-    record Pass(MimeMessage mime, Envelope envelope, String sender) implements Screening {
+    record Pass(MimeMessage mime, Envelope envelope, String sender, SenderAuthentication.Verdict authenticity) implements Screening {
         @Override
         public String toString() {
             return "Pass";

@@ -13,10 +13,11 @@ public record Reply(Kind kind, String reference, int version, String recipient, 
     /**
      * ACKNOWLEDGEMENT: received and complete (or, before validation existed, received); DEFECTS: what to fix;
      * REDIRECT: another service handles it; ENQUIRY: no application documents, the team will read it;
-     * QUARANTINE_NOTICE: a file was refused as unsafe.
+     * QUARANTINE_NOTICE: a file was refused as unsafe; RECEIVED_NOTICE: the sender is not authenticated, so
+     * the reply says only that something arrived, and repeats nothing the sender wrote.
      */
     public enum Kind {
-        ACKNOWLEDGEMENT, DEFECTS, REDIRECT, ENQUIRY, QUARANTINE_NOTICE;
+        ACKNOWLEDGEMENT, DEFECTS, REDIRECT, ENQUIRY, QUARANTINE_NOTICE, RECEIVED_NOTICE;
 
         public static Kind forOutcome(uk.gov.education.datasharing.intake.model.Outcome outcome) {
             return switch (outcome) {

@@ -41,6 +41,8 @@ public final class ReplyComposer {
     private final String messageIdDomain;
     private final Template text;
     private final Template html;
+    private final Template noticeText;
+    private final Template noticeHtml;
     private final int listBeforeGrouping;
 
     public ReplyComposer(String fromAddress, String fromName) {
@@ -58,6 +60,8 @@ public final class ReplyComposer {
         this.messageIdDomain = fromAddress.substring(fromAddress.indexOf('@') + 1);
         this.text = load("acknowledgement.txt.mustache", false);
         this.html = load("acknowledgement.html.mustache", true);
+        this.noticeText = load("notice.txt.mustache", false);
+        this.noticeHtml = load("notice.html.mustache", true);
     }
 
     /** A new Message-ID in our domain, so replies to it can be matched to their case. */
@@ -76,6 +80,9 @@ public final class ReplyComposer {
             case REDIRECT -> {
                 return "Where to apply for this data: reference " + reply.reference();
             }
+            case RECEIVED_NOTICE -> {
+                return "We have received your email: reference " + reply.reference();
+            }
             default -> {
             }
         }
@@ -85,7 +92,8 @@ public final class ReplyComposer {
     }
 
     public MimeMessage compose(Session session, Reply reply) throws MessagingException {
-        Map<String, Object> model = model(reply);
+        boolean notice = reply.kind() == Reply.Kind.RECEIVED_NOTICE;
+        Map<String, Object> model = notice ? Map.of("reference", reply.reference(), "subject", subject(reply)) : model(reply);
         MimeMessage message = new IdentifiedMessage(session, reply.messageId());
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(reply.recipient(), true));
@@ -95,9 +103,9 @@ public final class ReplyComposer {
         message.setSentDate(new java.util.Date());
 
         MimeBodyPart plain = new MimeBodyPart();
-        plain.setText(text.execute(model), StandardCharsets.UTF_8.name(), "plain");
+        plain.setText((notice ? noticeText : text).execute(model), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart rich = new MimeBodyPart();
-        rich.setText(html.execute(model), StandardCharsets.UTF_8.name(), "html");
+        rich.setText((notice ? noticeHtml : html).execute(model), StandardCharsets.UTF_8.name(), "html");
         MimeMultipart alternative = new MimeMultipart("alternative", plain, rich);
         message.setContent(alternative);
         message.saveChanges();

@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public final class Outbox {
 
-    public enum State { PENDING, SENT, FAILED }
+    /** REFUSED: a reply that was never to be sent (a cap was reached, or the sender is not authenticated); kept as the record. */
+    public enum State { PENDING, SENT, FAILED, REFUSED }
 
     public record PendingReply(long id, String caseReference, long submissionId, String kind, String recipient,
                                String messageId, int attempts) {
@@ -39,6 +40,34 @@ public final class Outbox {
             insert.setObject(7, Database.utc(now));
             insert.setObject(8, Database.utc(now));
             insert.executeUpdate();
+        }
+    }
+
+    /** Records a reply that will not be sent, and why (a code). */
+    public void refuse(Connection c, String caseReference, long submissionId, String kind, String recipient, String messageId,
+                       String code, Instant now) throws SQLException {
+        enqueue(c, caseReference, submissionId, kind, recipient, messageId, now);
+        try (PreparedStatement update = c.prepareStatement("update outbox set state = ?, last_error = ? where message_id = ?")) {
+            update.setString(1, State.REFUSED.name());
+            update.setString(2, code);
+            update.setString(3, messageId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Replies queued or sent (not refused) since a time: in all, or to one recipient domain. */
+    public int repliesSince(Connection c, Instant since, String domain) throws SQLException {
+        String sql = "select count(*) from outbox where state <> ? and created_at >= ?" + (domain == null ? "" : " and lower(recipient) like ?");
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, State.REFUSED.name());
+            select.setObject(2, Database.utc(since));
+            if (domain != null) {
+                select.setString(3, "%@" + domain.toLowerCase(java.util.Locale.ROOT));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
@@ -85,7 +114,7 @@ public final class Outbox {
 
     /** Replies queued to this recipient since {@code since}: the per-sender daily limit counts these. */
     public int queuedTo(Connection c, String recipient, Instant since) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select count(*) from outbox where recipient = ? and created_at >= ?")) {
+        try (PreparedStatement select = c.prepareStatement("select count(*) from outbox where recipient = ? and created_at >= ? and state <> 'REFUSED'")) {
             select.setString(1, recipient);
             select.setObject(2, Database.utc(since));
             try (ResultSet rs = select.executeQuery()) {

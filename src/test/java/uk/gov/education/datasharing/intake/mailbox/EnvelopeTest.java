@@ -53,4 +53,25 @@ class EnvelopeTest {
         assertThat(envelope.listMessage()).isTrue();
         assertThat(envelope.deliveryReport()).isTrue();
     }
+
+    /** Issue 9: a group as the sender made the reply go to every member. */
+    @Test
+    void aGroupOrAnythingButOnePlainMailboxIsNoSender() throws Exception {
+        assertThat(read("From: notice: a@victim.test, b@victim.test, c@victim.test;\r\n").sender()).isEmpty();
+        assertThat(read("From: undisclosed-recipients:;\r\n").sender()).isEmpty();
+        assertThat(read("From: \"a@victim.test, b\"@evil.test\r\n").sender()).isEmpty();
+        assertThat(read("From: a@localhost\r\n").sender()).isEmpty();
+        assertThat(read("From: Applicant <applicant@university.ac.uk>\r\n").sender()).contains("applicant@university.ac.uk");
+    }
+
+    @Test
+    void authenticationResultsAreKeptTopFirstAndBounded() throws Exception {
+        StringBuilder headers = new StringBuilder("From: a@b.test\r\n");
+        for (int i = 0; i < 30; i++) {
+            headers.append("Authentication-Results: mx").append(i).append(".test; dmarc=pass\r\n");
+        }
+        Envelope envelope = read(headers.toString());
+        assertThat(envelope.authenticationResults()).hasSize(Envelope.MAX_AUTHENTICATION_RESULTS);
+        assertThat(envelope.authenticationResults().get(0)).startsWith("mx0.test;");
+    }
 }

@@ -13,7 +13,7 @@ class IsAutomaticMailTest {
 
     private static Envelope envelope(String sender, String autoSubmitted, String precedence, boolean list, boolean report,
                                      boolean emptyReturnPath) {
-        return new Envelope(Optional.ofNullable(sender), autoSubmitted, precedence, list, report, emptyReturnPath, "", List.of());
+        return new Envelope(Optional.ofNullable(sender), autoSubmitted, precedence, list, report, emptyReturnPath, "", List.of(), List.of());
     }
 
     @Test

@@ -43,4 +43,14 @@ class SafeFileNameTest {
     void shouldKeepNonLatinNames() {
         assertThat(SafeFileName.of("заявка данных.docx", "x")).isEqualTo("заявка данных.docx");
     }
+
+    /** Issue 9: Windows opens a device whatever follows the name: "CON .txt", CONIN$, COM¹. */
+    @Test
+    void windowsDeviceNamesAreMadeSafeInEveryDisguise() {
+        assertThat(SafeFileName.of("CON .txt", "x")).isEqualTo("_CON .txt");
+        assertThat(SafeFileName.of("CONIN$", "x")).isEqualTo("_CONIN$");
+        assertThat(SafeFileName.of("com\u00B9.docx", "x")).isEqualTo("_com\u00B9.docx");
+        assertThat(SafeFileName.of("lpt0.pdf", "x")).isEqualTo("_lpt0.pdf");
+        assertThat(SafeFileName.of("console.txt", "x")).isEqualTo("console.txt");
+    }
 }

@@ -129,4 +129,24 @@ class MessageIntakeTest {
         assertThat(cases()).singleElement().satisfies(c -> assertThat(c.flags()).contains("UNSAFE_FILE"));
         assertThat(queuedReplies()).isEqualTo(1);
     }
+
+    /** Issue 9: work per message had no time bound; past the deadline a message is quarantined and the next one is processed. */
+    @Test
+    void aMessagePastItsDeadlineIsQuarantinedAndTheNextIsProcessedWithoutARestart() throws Exception {
+        Path workbook = dir.resolve("large.xlsx");
+        Documents.largeNpdWorkbook(workbook, 360_000, 25);
+        String slow = Mails.withAttachments(Stages.APPLICANT, Stages.MAILBOX, "Application", "Attached.",
+                "application-form.docx", Documents.form(Forms.srsApplication()), "npd-data-tables.xlsx", java.nio.file.Files.readAllBytes(workbook));
+        stages("intake.limits.message-seconds", "1");
+        MessageResult late = stages.process(slow);
+        assertThat(late.folder()).isEqualTo("Quarantine");
+        assertThat(cases()).singleElement().satisfies(c -> {
+            assertThat(c.flags()).containsExactly("DEADLINE_EXCEEDED");
+            assertThat(c.sender()).isEqualTo(Stages.APPLICANT);
+        });
+        assertThat(queuedReplies()).isZero();
+        MessageResult next = stages.process(Mails.withAttachments("next@university.test", Stages.MAILBOX, "Question", "Hello?",
+                "note.pdf", Documents.pdf("A question")));
+        assertThat(next.folder()).isEqualTo("Processed");
+    }
 }

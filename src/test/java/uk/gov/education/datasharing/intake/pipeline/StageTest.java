@@ -23,6 +23,7 @@ import uk.gov.education.datasharing.intake.inspect.Scanner;
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.mailbox.Envelope;
 import uk.gov.education.datasharing.intake.mailbox.IsAutomaticMail;
+import uk.gov.education.datasharing.intake.mailbox.SenderAuthentication;
 import uk.gov.education.datasharing.intake.model.FileCheck.Verdict;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.Problem;
@@ -101,7 +102,8 @@ class StageTest {
     @Nested
     class Screen {
         ScreenMessage screen(int perDay) {
-            return new ScreenMessage(65_536, new IsAutomaticMail(Stages.MAILBOX), new SenderReplyLimit(stages.db, Clock.systemUTC(), perDay));
+            return new ScreenMessage(65_536, new IsAutomaticMail(Stages.MAILBOX), new SenderReplyLimit(stages.db, Clock.systemUTC(), perDay),
+                    new SenderAuthentication(null, SenderAuthentication.WithoutHeader.AUTHENTICATED));
         }
 
         @Test
@@ -169,8 +171,8 @@ class StageTest {
             Envelope envelope = Envelope.read(Mails.parse(application()));
             var retried = new InboundMessages.Attempt("sha", InboundMessages.State.IN_PROGRESS, 2, null, "DSI-K7M2-Q9PX");
             var fresh = new InboundMessages.Attempt("sha", InboundMessages.State.IN_PROGRESS, 1, null, null);
-            assertThat(link.link(retried, envelope, Stages.APPLICANT)).isEqualTo(new CaseLinker.ExistingCase("DSI-K7M2-Q9PX"));
-            assertThat(link.link(fresh, envelope, Stages.APPLICANT)).isEqualTo(new CaseLinker.NewCase(List.of()));
+            assertThat(link.link(retried, envelope, Stages.APPLICANT, true)).isEqualTo(new CaseLinker.ExistingCase("DSI-K7M2-Q9PX"));
+            assertThat(link.link(fresh, envelope, Stages.APPLICANT, true)).isEqualTo(new CaseLinker.NewCase(List.of()));
         }
     }
 
@@ -234,7 +236,7 @@ class StageTest {
             MessageResult first = stages.process(raw);
             try (EncryptedSpool spool = stages.spool(raw)) {
                 var attempt = new InboundMessages.Attempt(spool.sha256(), InboundMessages.State.IN_PROGRESS, 1, null, null);
-                RecordCase.Submission again = new RecordCase.Submission(spool, attempt, Stages.APPLICANT, new CaseLinker.NewCase(List.of()),
+                RecordCase.Submission again = new RecordCase.Submission(spool, attempt, Stages.APPLICANT, true, new CaseLinker.NewCase(List.of()),
                         new ExtractedFiles(List.of(), List.of(), new SubmissionReader(ProjectSchemas.SCHEMAS, 10)), Validated.skipped(),
                         new Decision(Outcome.ACCEPTED, List.of()));
                 MessageResult second = stages.intake.stages().record().record(again);
@@ -261,7 +263,7 @@ class StageTest {
         void aQuarantinedMessageOpensAFlaggedCaseForTheTeamWithItsSender() throws Exception {
             try (EncryptedSpool raw = stages.spool(application())) {
                 var attempt = new CountAttempt(stages.db, Clock.systemUTC(), 3).count(raw);
-                ScreenMessage parser = new ScreenMessage(65_536, new IsAutomaticMail(Stages.MAILBOX), null);
+                ScreenMessage parser = new ScreenMessage(65_536, new IsAutomaticMail(Stages.MAILBOX), null, null);
                 MessageResult result = new QuarantineMessage(stages.db, stages.config.folders(), parser, Clock.systemUTC())
                         .quarantine(raw, attempt, "PROCESSING_FAILED");
                 assertThat(result.folder()).isEqualTo("Quarantine");

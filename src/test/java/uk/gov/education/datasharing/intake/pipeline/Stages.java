@@ -45,6 +45,7 @@ public final class Stages implements AutoCloseable {
         p.setProperty("intake.store.dir", dir.resolve("store").toString());
         p.setProperty("intake.db.url", "jdbc:h2:mem:" + dir.getFileName() + ";DB_CLOSE_DELAY=-1");
         p.setProperty("intake.crypto.recipients", TestKeys.writePublicKey(Files.createDirectories(dir.resolve("keys"))).toString());
+        p.setProperty("intake.auth.without-header", "authenticated");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             p.setProperty(keysAndValues[i], keysAndValues[i + 1]);
         }

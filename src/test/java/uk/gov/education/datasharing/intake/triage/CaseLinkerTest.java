@@ -18,7 +18,11 @@ class CaseLinkerTest {
     private final Map<String, String> owners = Map.of(known.value(), "owner@uni.test");
 
     private CaseLinker.Decision decide(String sender, String subject, List<String> repliedTo) {
-        return linker.decide(sender, CaseReference.findIn(subject), repliedTo, ref -> Optional.ofNullable(owners.get(ref)));
+        return decide(sender, true, subject, repliedTo);
+    }
+
+    private CaseLinker.Decision decide(String sender, boolean authenticated, String subject, List<String> repliedTo) {
+        return linker.decide(sender, authenticated, CaseReference.findIn(subject), repliedTo, ref -> Optional.ofNullable(owners.get(ref)));
     }
 
     @Test
@@ -34,7 +38,14 @@ class CaseLinkerTest {
     @Test
     void shouldOpenAFlaggedCaseForAnotherSender() {
         assertThat(decide("someone@else.test", known.value(), List.of()))
-                .isEqualTo(new CaseLinker.NewCase(List.of(CaseLinker.FLAG_OTHER_SENDER)));
+                .isEqualTo(new CaseLinker.NewCase(List.of(CaseLinker.FLAG_OTHER_SENDER), known.value()));
+    }
+
+    /** Issue 9: a forged From (the applicant's address, not authenticated) must not join, and so cannot rewrite, the case. */
+    @Test
+    void shouldOpenAFlaggedCasePointingToTheQuotedOneWhenTheSenderIsNotAuthenticated() {
+        assertThat(decide("owner@uni.test", false, "Re: " + known.value(), List.of()))
+                .isEqualTo(new CaseLinker.NewCase(List.of(CaseLinker.FLAG_NOT_AUTHENTICATED), known.value()));
     }
 
     @Test
