@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,13 @@ public final class MailboxAdapter {
         if (mail == null || mail.getOriginalMessage() == null) {
             throw new IllegalStateException("the intake route must start from a mail endpoint");
         }
+        jakarta.mail.Message original = mail.getOriginalMessage();
+        // Camel fills a mail message's headers from the IMAP envelope on first use, and a crafted From makes that
+        // fail after the message was handled, so it would never leave the inbox. The exchange goes on with a plain
+        // message: no inbound header ever reaches it (the consumer kept the mail message itself for the move).
+        exchange.setIn(new DefaultMessage(exchange));
         try {
-            return intake.process(mail.getOriginalMessage());
+            return intake.process(original);
         } catch (Exception e) {
             String where = describe(e);
             LOG.warn("message processing failed, left in the inbox to be tried again: PROCESSING_ERROR {}", where);

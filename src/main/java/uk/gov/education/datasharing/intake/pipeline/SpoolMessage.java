@@ -25,13 +25,25 @@ public final class SpoolMessage {
     }
 
     public Optional<EncryptedSpool> spool(Message message) throws IOException, MessagingException {
-        if (message.getSize() > maxBytes) {
+        if (declaredSize(message) > maxBytes) {
             return Optional.empty();
         }
         try {
             return Optional.of(EncryptedSpool.write(spoolDir, out -> writeRaw(message, out), maxBytes));
         } catch (EncryptedSpool.SpoolLimitException e) {
             return Optional.empty(); // the server's declared size was wrong
+        }
+    }
+
+    /**
+     * The size the server declares, or 0 when it cannot say: asking loads the IMAP envelope, which the client
+     * cannot parse for some crafted headers; the spool's own count still bounds the message.
+     */
+    private static long declaredSize(Message message) {
+        try {
+            return message.getSize();
+        } catch (MessagingException | RuntimeException e) {
+            return 0;
         }
     }
 
