@@ -29,6 +29,7 @@ import uk.gov.education.datasharing.intake.schema.SchemaException;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.StateKey;
 
 /**
@@ -43,8 +44,10 @@ public final class Gateway implements AutoCloseable {
     private final Database db;
     private final Main main;
     private final StageTimings timings;
+    private final Sealer sealer;
 
-    private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings) {
+    private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer) {
+        this.sealer = sealer;
         this.config = config;
         this.db = db;
         this.main = main;
@@ -74,17 +77,15 @@ public final class Gateway implements AutoCloseable {
             }
             Clock clock = Clock.systemUTC();
             ReplyComposer composer = new ReplyComposer(config.mailboxAddress(), config.mailboxName(), schemas.rules().listBeforeGrouping());
-            StateKey stateKey = stateKey(settings);
+            StateKey stateKey = requiredStateKey(settings);
+            Sealer sealer = new Sealer(stateKey);
             StageTimings timings = new StageTimings();
             MessageIntake intake = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, spoolDir, composer, clock, schemas, stateKey,
                     Scanner.NONE), timings);
-            if (stateKey == null) {
-                LOG.warn("intake.state.key is not set: each message is validated on its own, not with the case's earlier documents");
-            }
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
                     config.smtp().username(), config.smtp().password(), smtpExtras(config));
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,
-                    new RetryPolicy(config.replies().retryInitial(), config.replies().retryMax()), clock, schemas.problems());
+                    new RetryPolicy(config.replies().retryInitial(), config.replies().retryMax()), clock, schemas.problems(), sealer);
 
             Main main = new Main();
             main.setOverrideProperties(settings.asProperties());
@@ -94,7 +95,7 @@ public final class Gateway implements AutoCloseable {
             main.bind("imapProperties", imapProperties(config));
             LOG.info("gateway configured: {}, {}, {}, store {}, {} team key(s) {}", config.imap(), config.smtp(), config.db(),
                     storeDir.toAbsolutePath(), keys.fingerprints().size(), keys.fingerprints());
-            return new Gateway(config, db, main, timings);
+            return new Gateway(config, db, main, timings, sealer);
         } catch (IOException e) {
             db.close();
             throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
@@ -196,6 +197,24 @@ public final class Gateway implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** Opens what the case index keeps sealed (for the demo and the team's commands). */
+    public Sealer sealer() {
+        return sealer;
+    }
+
+    /**
+     * The state key, which the gateway and the team's commands cannot work without: it seals what senders
+     * wrote in the case index (docs/adr/0012). Start-up stops naming it when it is missing.
+     */
+    public static StateKey requiredStateKey(Settings settings) {
+        StateKey key = stateKey(settings);
+        if (key == null) {
+            throw new ConfigException("intake.state.key", "missing: it seals what senders wrote in the case index; make one with: "
+                    + "openssl rand -base64 32, and keep it in the environment (INTAKE_STATE_KEY)");
+        }
+        return key;
     }
 
     /** How long each intake stage has taken so far. */

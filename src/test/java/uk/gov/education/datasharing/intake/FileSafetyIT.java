@@ -31,7 +31,7 @@ class FileSafetyIT extends GatewayITSupport {
 
     List<ReceivedFile> filesOf(String reference) throws Exception {
         return harness.gateway().database().inTransaction(c -> {
-            Cases cases = new Cases();
+            Cases cases = new Cases(harness.gateway().sealer());
             return cases.submissions(c, reference).get(0).files();
         });
     }

@@ -171,7 +171,12 @@ public class GatewayHarness implements AutoCloseable {
      */
     public void awaitIdle() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> count("INBOX") == 0
-                && gateway.database().inTransaction(c -> new Outbox().count(c, Outbox.State.PENDING)) == 0);
+                && gateway.database().inTransaction(c -> new Outbox(gateway.sealer()).count(c, Outbox.State.PENDING)) == 0);
+    }
+
+    /** Opens what the case index keeps sealed, with this harness's state key (also once the gateway has stopped). */
+    public uk.gov.education.datasharing.intake.store.Sealer sealer() {
+        return new uk.gov.education.datasharing.intake.store.Sealer(Gateway.requiredStateKey(settings()));
     }
 
     public Gateway gateway() {

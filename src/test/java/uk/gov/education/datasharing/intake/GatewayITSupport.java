@@ -33,6 +33,6 @@ abstract class GatewayITSupport {
     }
 
     List<CaseSummary> cases() throws Exception {
-        return harness.gateway().database().inTransaction(c -> new Cases().list(c, 100));
+        return harness.gateway().database().inTransaction(c -> new Cases(harness.gateway().sealer()).list(c, 100));
     }
 }

@@ -66,7 +66,9 @@ class IntakeBenchmark extends GatewayITSupport {
                     new OpenPgpEncryptor(TeamPublicKeys.load(config.recipients())));
             MessageIntake pipeline = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, config.storeDir().resolve("spool"),
                     new ReplyComposer(config.mailboxAddress(), config.mailboxName()), Clock.systemUTC(),
-                    uk.gov.education.datasharing.intake.schema.Schemas.load(Path.of("schemas")), null, Scanner.NONE), new StageTimings());
+                    uk.gov.education.datasharing.intake.schema.Schemas.load(Path.of("schemas")),
+                    uk.gov.education.datasharing.intake.store.StateKey.fromBase64(uk.gov.education.datasharing.intake.store.StateKey.generate()),
+                    Scanner.NONE), new StageTimings());
             for (String raw : raws.subList(0, Math.min(20, raws.size()))) {
                 pipeline.process(Mails.parse(raw.replace("Subject: Application", "Subject: Warm-up")));
             }

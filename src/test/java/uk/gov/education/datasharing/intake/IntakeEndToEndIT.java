@@ -51,7 +51,7 @@ class IntakeEndToEndIT extends GatewayITSupport {
         assertThat(summary.outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(summary.sender()).isEqualTo(GatewayHarness.APPLICANT);
         assertThat(summary.files()).isEqualTo(2);
-        List<SubmissionRecord> submissions = harness.gateway().database().inTransaction(c -> new Cases().submissions(c, summary.reference()));
+        List<SubmissionRecord> submissions = harness.gateway().database().inTransaction(c -> new Cases(harness.gateway().sealer()).submissions(c, summary.reference()));
         assertThat(submissions).hasSize(1);
         assertThat(submissions.get(0).files()).extracting(f -> f.safeName()).containsExactly("application-form.docx", "npd-data-tables.xlsx");
 

@@ -117,7 +117,7 @@ class IntakeReliabilityIT extends GatewayITSupport {
         harness.start();
         harness.awaitFolder("Processed", 1);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
-                harness.gateway().database().inTransaction(c -> new Outbox().due(c, java.time.Instant.now().plusSeconds(60), 10))
+                harness.gateway().database().inTransaction(c -> new Outbox(harness.gateway().sealer()).due(c, java.time.Instant.now().plusSeconds(60), 10))
                         .stream().anyMatch(p -> p.attempts() >= 1));
 
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

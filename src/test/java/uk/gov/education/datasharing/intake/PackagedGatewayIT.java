@@ -108,7 +108,7 @@ class PackagedGatewayIT extends GatewayITSupport {
         GatewayConfig.Db db = GatewayConfig.db(harness.settings());
         try (Database database = new Database(db.url(), db.username(), db.password(), db.schema())) {
             List<uk.gov.education.datasharing.intake.model.ReceivedFile> files = database.inTransaction(c -> {
-                Cases cases = new Cases();
+                Cases cases = new Cases(harness.sealer());
                 List<uk.gov.education.datasharing.intake.model.ReceivedFile> all = new ArrayList<>();
                 for (CaseSummary summary : cases.list(c, 10)) {
                     all.addAll(cases.submissions(c, summary.reference()).get(0).files());
@@ -150,7 +150,7 @@ class PackagedGatewayIT extends GatewayITSupport {
         assertThat(harness.allReplies()).hasSize(total);
         GatewayConfig.Db db = GatewayConfig.db(harness.settings());
         try (Database database = new Database(db.url(), db.username(), db.password(), db.schema())) {
-            List<CaseSummary> cases = database.inTransaction(c -> new Cases().list(c, 100));
+            List<CaseSummary> cases = database.inTransaction(c -> new Cases(harness.sealer()).list(c, 100));
             assertThat(cases).hasSize(total);
             assertThat(cases).allSatisfy(c -> assertThat(c.versions()).isEqualTo(1));
         }

@@ -70,8 +70,8 @@ class ValidationIT extends GatewayITSupport {
                         "There are 1003 more problems than we list here.");
         String reference = cases().get(0).reference();
         long stored = harness.gateway().database().inTransaction(c -> {
-            var submission = new Cases().submissions(c, reference).get(0);
-            return (long) new Cases().findings(c, submission.id()).size();
+            var submission = new Cases(harness.gateway().sealer()).submissions(c, reference).get(0);
+            return (long) new Cases(harness.gateway().sealer()).findings(c, submission.id()).size();
         });
         assertThat(stored).isEqualTo(2_000);
         assertThat(cases().get(0).outcome()).isEqualTo(Outcome.DEFECTS);

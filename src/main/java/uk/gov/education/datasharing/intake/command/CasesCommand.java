@@ -16,6 +16,7 @@ import uk.gov.education.datasharing.intake.Gateway;
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.model.CaseSummary;
 import uk.gov.education.datasharing.intake.store.Cases;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Database;
 
 /** {@code cases}: the case index as a table or JSON. */
@@ -36,7 +37,7 @@ final class CasesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Database db = Gateway.openDatabase(GatewayConfig.db(config.settings()))) {
-            List<CaseSummary> cases = db.inTransaction(c -> new Cases().list(c, limit));
+            List<CaseSummary> cases = db.inTransaction(c -> new Cases(new Sealer(Gateway.requiredStateKey(config.settings()))).list(c, limit));
             System.out.print(json ? json(cases) : table(cases));
         }
         return 0;

@@ -28,6 +28,7 @@ import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.Sha256;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 import uk.gov.education.datasharing.intake.store.Cases;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
 import uk.gov.education.datasharing.intake.store.ManifestCodec;
@@ -68,11 +69,12 @@ final class DecryptCommand implements Callable<Integer> {
         List<SubmissionRecord> submissions;
         List<String> messages;
         try (Database db = Gateway.openDatabase(GatewayConfig.db(settings))) {
-            if (db.inTransaction(c -> new Cases().find(c, reference)).isEmpty()) {
+            Cases cases = new Cases(new Sealer(Gateway.requiredStateKey(settings)));
+            if (db.inTransaction(c -> cases.find(c, reference)).isEmpty()) {
                 System.err.println("error: no case " + reference);
                 return 1;
             }
-            submissions = db.inTransaction(c -> new Cases().submissions(c, reference));
+            submissions = db.inTransaction(c -> cases.submissions(c, reference));
             messages = db.inTransaction(c -> new InboundMessages().messagesOfCase(c, reference));
         }
         Path caseDir = Files.createDirectories(out.resolve(reference));

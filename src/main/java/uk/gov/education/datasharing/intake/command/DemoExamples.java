@@ -75,7 +75,7 @@ final class DemoExamples {
         DemoCommand.say("1. A complete application for NPD data in the ONS Secure Research Service (examples/srs-npd), from " + DemoCommand.APPLICANT + ":");
         DemoCommand.say("   opened case " + reference + "; its message and files are stored encrypted in " + dir.resolve("store/objects"));
         DemoCommand.say("   acknowledgement sent: \"" + acknowledgement.getSubject() + "\"");
-        for (var file : gateway.database().inTransaction(c -> new Cases().submissions(c, reference)).get(0).files()) {
+        for (var file : gateway.database().inTransaction(c -> new Cases(gateway.sealer()).submissions(c, reference)).get(0).files()) {
             DemoCommand.say("   " + file.safeName() + ": " + file.check().detectedType() + ", " + file.check().verdict().name().toLowerCase(java.util.Locale.ROOT)
                     + ", recognised as " + file.check().kind().label() + " (by " + file.check().recognisedBy() + ")");
         }
@@ -118,7 +118,7 @@ final class DemoExamples {
     }
 
     private void summary(String reference) throws Exception {
-        List<CaseSummary> cases = gateway.database().inTransaction(c -> new Cases().list(c, 20));
+        List<CaseSummary> cases = gateway.database().inTransaction(c -> new Cases(gateway.sealer()).list(c, 20));
         DemoCommand.say("");
         System.out.print(CasesCommand.table(cases));
         DemoCommand.say("");

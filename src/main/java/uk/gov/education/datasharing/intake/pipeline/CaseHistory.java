@@ -19,6 +19,7 @@ import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.DocumentStates;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.StateKey;
 import uk.gov.education.datasharing.intake.validate.PartCodec;
 import uk.gov.education.datasharing.intake.validate.ReadPart;
@@ -38,10 +39,12 @@ public final class CaseHistory {
 
     private final StateKey key;
     private final DocumentStates states = new DocumentStates();
-    private final Cases cases = new Cases();
+
+    private final Cases cases;
 
     public CaseHistory(StateKey key) {
         this.key = key;
+        this.cases = new Cases(key == null ? null : new Sealer(key));
     }
 
     boolean enabled() {

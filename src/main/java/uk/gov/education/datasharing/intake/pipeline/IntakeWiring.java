@@ -11,6 +11,7 @@ import uk.gov.education.datasharing.intake.mailbox.SenderAuthentication;
 import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.schema.Schemas;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
 import uk.gov.education.datasharing.intake.store.StateKey;
@@ -19,7 +20,7 @@ import uk.gov.education.datasharing.intake.validate.Validator;
 /** Builds the intake stages from the configuration: the one place that knows which stage needs what. */
 public final class IntakeWiring {
 
-    /** What the stages are built from. {@code stateKey} may be null: each message is then validated on its own. */
+    /** What the stages are built from; the state key seals what senders wrote, and a case's parts between messages. */
     public record Parts(GatewayConfig config, Database db, EncryptedObjectStore store, Path spoolDir, ReplyComposer composer, Clock clock,
                         Schemas schemas, StateKey stateKey, Scanner scanner) {
     }
@@ -33,9 +34,10 @@ public final class IntakeWiring {
         FileExtractor extractor = new FileExtractor(new FileExtractor.Limits(l.mimeDepth(), l.mimeParts(), l.files(), l.fileBytes(),
                 l.totalBytes(), l.archiveEntries(), l.archiveRatio(), l.archiveDepth()));
         InspectFile inspect = new InspectFile(new FileInspector(l.inspection(), p.scanner()));
+        Sealer sealer = new Sealer(p.stateKey());
         CaseHistory history = new CaseHistory(p.stateKey());
         ScreenMessage screen = new ScreenMessage(l.headerBytes(), new IsAutomaticMail(p.config().mailboxAddress()),
-                new SenderReplyLimit(p.db(), p.clock(), p.config().replies().perSenderPerDay()),
+                new SenderReplyLimit(p.db(), p.clock(), p.config().replies().perSenderPerDay(), sealer),
                 new SenderAuthentication(p.config().auth().trustedAuthservId(), p.config().auth().withoutHeader()));
         IntakeStages stages = new IntakeStages(
                 new SpoolMessage(p.spoolDir(), l.messageBytes()),
@@ -43,11 +45,11 @@ public final class IntakeWiring {
                 new KeepMessage(p.store()),
                 screen,
                 new ExtractFiles(extractor, inspect, p.store(), p.spoolDir(), p.schemas(), timings),
-                new LinkCase(p.db()),
+                new LinkCase(p.db(), sealer),
                 new ValidateSubmission(p.db(), new Validator(p.schemas()), history, p.clock()),
                 new DecideOutcome(p.schemas().problems()),
-                new RecordCase(p.db(), p.store(), history, p.composer(), p.config(), p.schemas().problems(), p.clock()),
-                new QuarantineMessage(p.db(), folders, screen, p.clock()),
+                new RecordCase(p.db(), p.store(), history, p.composer(), p.config(), p.schemas().problems(), p.clock(), sealer),
+                new QuarantineMessage(p.db(), folders, screen, p.clock(), sealer),
                 new IgnoreMessage(p.db(), folders, p.clock()));
         return new MessageIntake(stages, timings, l.messageTime());
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import uk.gov.education.datasharing.intake.mailbox.Envelope;
 import uk.gov.education.datasharing.intake.model.CaseReference;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
@@ -23,11 +24,13 @@ public final class LinkCase {
 
     private final Database db;
     private final CaseLinker linker = new CaseLinker();
-    private final Cases cases = new Cases();
-    private final Outbox outbox = new Outbox();
+    private final Cases cases;
+    private final Outbox outbox;
 
-    public LinkCase(Database db) {
+    public LinkCase(Database db, Sealer sealer) {
         this.db = db;
+        this.cases = new Cases(sealer);
+        this.outbox = new Outbox(sealer);
     }
 
     /** @param authenticated whether the receiving server vouched for the sender (a follow-up joins a case only then) */

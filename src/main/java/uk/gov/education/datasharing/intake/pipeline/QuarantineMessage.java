@@ -16,6 +16,7 @@ import uk.gov.education.datasharing.intake.mailbox.Envelope;
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.Sha256;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
@@ -39,10 +40,11 @@ public final class QuarantineMessage {
     private final ScreenMessage parser;
     private final Clock clock;
     private final References references = new References();
-    private final Cases cases = new Cases();
+    private final Cases cases;
     private final InboundMessages inbound = new InboundMessages();
 
-    public QuarantineMessage(Database db, GatewayConfig.Folders folders, ScreenMessage parser, Clock clock) {
+    public QuarantineMessage(Database db, GatewayConfig.Folders folders, ScreenMessage parser, Clock clock, Sealer sealer) {
+        this.cases = new Cases(sealer);
         this.db = db;
         this.folders = folders;
         this.parser = parser;

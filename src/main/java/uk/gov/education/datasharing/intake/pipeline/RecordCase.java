@@ -22,6 +22,7 @@ import uk.gov.education.datasharing.intake.model.StoredObject;
 import uk.gov.education.datasharing.intake.reply.Reply;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.schema.ProblemTexts;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.CaseActions;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
@@ -55,19 +56,21 @@ public final class RecordCase {
     private final Clock clock;
     private final References references = new References();
     private final InboundMessages inbound = new InboundMessages();
-    private final Cases cases = new Cases();
-    private final Outbox outbox = new Outbox();
+    private final Cases cases;
+    private final Outbox outbox;
     private final CaseActions actions = new CaseActions();
 
     public RecordCase(Database db, EncryptedObjectStore store, CaseHistory history, ReplyComposer composer, GatewayConfig config,
-                      ProblemTexts texts, Clock clock) {
+                      ProblemTexts texts, Clock clock, Sealer sealer) {
+        this.cases = new Cases(sealer);
+        this.outbox = new Outbox(sealer);
         this.db = db;
         this.store = store;
         this.history = history;
         this.composer = composer;
         this.folders = config.folders();
         this.stored = new StoredFindings(texts);
-        this.caps = new ReplyCaps(config.replies().perDomainPerHour(), config.replies().perHour());
+        this.caps = new ReplyCaps(config.replies().perDomainPerHour(), config.replies().perHour(), sealer);
         this.toUnauthenticated = config.replies().toUnauthenticated();
         this.clock = clock;
     }

@@ -11,7 +11,7 @@ import uk.gov.education.datasharing.intake.store.Cases;
 final class References {
 
     private final SecureRandom random = new SecureRandom();
-    private final Cases cases = new Cases();
+    private final Cases cases = new Cases(null); // only asks whether a reference is taken
 
     String mint(Connection c) throws SQLException {
         for (int i = 0; i < 10; i++) {

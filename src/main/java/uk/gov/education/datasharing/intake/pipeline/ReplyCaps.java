@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Outbox;
 
 /**
@@ -21,9 +22,10 @@ final class ReplyCaps {
 
     private final int perDomainPerHour;
     private final int perHour;
-    private final Outbox outbox = new Outbox();
+    private final Outbox outbox;
 
-    ReplyCaps(int perDomainPerHour, int perHour) {
+    ReplyCaps(int perDomainPerHour, int perHour, Sealer sealer) {
+        this.outbox = new Outbox(sealer);
         this.perDomainPerHour = perDomainPerHour;
         this.perHour = perHour;
     }

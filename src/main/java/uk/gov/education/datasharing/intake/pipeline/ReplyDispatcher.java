@@ -19,6 +19,7 @@ import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.reply.RetryPolicy;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport;
 import uk.gov.education.datasharing.intake.schema.ProblemTexts;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.Outbox;
@@ -39,10 +40,13 @@ public final class ReplyDispatcher {
     private final RetryPolicy retry;
     private final Clock clock;
     private final ProblemTexts texts;
-    private final Outbox outbox = new Outbox();
-    private final Cases cases = new Cases();
+    private final Outbox outbox;
+    private final Cases cases;
 
-    public ReplyDispatcher(Database db, ReplyComposer composer, SmtpTransport transport, RetryPolicy retry, Clock clock, ProblemTexts texts) {
+    public ReplyDispatcher(Database db, ReplyComposer composer, SmtpTransport transport, RetryPolicy retry, Clock clock, ProblemTexts texts,
+                           Sealer sealer) {
+        this.outbox = new Outbox(sealer);
+        this.cases = new Cases(sealer);
         this.texts = texts;
         this.db = db;
         this.composer = composer;

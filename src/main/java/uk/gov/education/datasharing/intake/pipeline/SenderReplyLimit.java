@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.Outbox;
 
@@ -13,9 +14,10 @@ public final class SenderReplyLimit {
     private final Database db;
     private final Clock clock;
     private final int perDay;
-    private final Outbox outbox = new Outbox();
+    private final Outbox outbox;
 
-    public SenderReplyLimit(Database db, Clock clock, int perDay) {
+    public SenderReplyLimit(Database db, Clock clock, int perDay, Sealer sealer) {
+        this.outbox = new Outbox(sealer);
         this.db = db;
         this.clock = clock;
         this.perDay = perDay;

@@ -78,7 +78,13 @@ public final class CaseActions {
             return false;
         }
         Outcome newest = newestOutcome(c, reference).filter(o -> o != Outcome.QUARANTINED).orElse(Outcome.RECEIVED);
-        new Cases().setState(c, reference, CaseStatus.OPEN, newest, now);
+        try (PreparedStatement update = c.prepareStatement("update intake_case set status = ?, outcome = ?, updated_at = ? where reference = ?")) {
+            update.setString(1, CaseStatus.OPEN.name());
+            update.setString(2, newest.name());
+            update.setObject(3, Database.utc(now));
+            update.setString(4, reference);
+            update.executeUpdate();
+        }
         List<String> flags = new ArrayList<>(flagsOf(c, reference));
         flags.remove("UNSAFE_FILE");
         setFlags(c, reference, flags);

@@ -21,8 +21,20 @@ import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 
-/** Cases and their submission versions in the case index. Callers own the transaction. */
+/**
+ * Cases and their submission versions in the case index. Callers own the transaction. What senders wrote
+ * (the sender's address, file names and findings) is sealed by the {@link Sealer} on the way in and opened on
+ * the way out.
+ */
 public final class Cases {
+
+    private final Sealer sealer;
+    private final SubmissionRows rows;
+
+    public Cases(Sealer sealer) {
+        this.sealer = sealer;
+        this.rows = new SubmissionRows(sealer);
+    }
 
     private static final String SUMMARY = """
             select c.reference, c.status, c.outcome, c.flags, c.sender, c.created_at, c.updated_at,
@@ -38,9 +50,13 @@ public final class Cases {
         try (PreparedStatement select = c.prepareStatement("select sender from intake_case where reference = ?")) {
             select.setString(1, reference);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(sealer.open(rs.getString(1), senderPlace(reference))) : Optional.empty();
             }
         }
+    }
+
+    private static String senderPlace(String reference) {
+        return "case:" + reference + ":sender";
     }
 
     public void open(Connection c, String reference, String sender, CaseStatus status, Outcome outcome, List<String> flags,
@@ -48,7 +64,7 @@ public final class Cases {
         try (PreparedStatement insert = c.prepareStatement(
                 "insert into intake_case (reference, sender, status, outcome, flags, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, reference);
-            insert.setString(2, sender);
+            insert.setString(2, sealer.seal(sender, senderPlace(reference)));
             insert.setString(3, status.name());
             insert.setString(4, outcome.name());
             insert.setString(5, String.join(",", flags));
@@ -90,45 +106,8 @@ public final class Cases {
                 id = keys.getLong(1);
             }
         }
-        try (PreparedStatement insert = c.prepareStatement(
-                "insert into submission_file (submission_id, ordinal, name, content_type, size_bytes, sha256, container, detected_type,"
-                        + " kind, recognised_by, scan, verdict) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ReceivedFile file : files) {
-                FileCheck check = file.check();
-                insert.setLong(1, id);
-                insert.setInt(2, file.ordinal());
-                insert.setString(3, file.safeName());
-                insert.setString(4, truncate(file.contentType(), 255));
-                insert.setLong(5, file.size());
-                insert.setString(6, file.sha256());
-                insert.setString(7, truncate(file.container(), 255));
-                insert.setString(8, truncate(check.detectedType(), 255));
-                insert.setString(9, check.kind().name());
-                insert.setString(10, truncate(check.recognisedBy(), 64));
-                insert.setString(11, check.scan().name());
-                insert.setString(12, check.verdict().name());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "insert into submission_finding (submission_id, ordinal, code, severity, document, location, found, message, fix)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int ordinal = 0;
-            for (Defect finding : findings) {
-                insert.setLong(1, id);
-                insert.setInt(2, ++ordinal);
-                insert.setString(3, finding.code());
-                insert.setString(4, finding.severity().name());
-                insert.setString(5, truncate(finding.document(), 255));
-                insert.setString(6, truncate(finding.location(), 400));
-                insert.setString(7, truncate(finding.found(), 255));
-                insert.setString(8, truncate(finding.message(), 1000));
-                insert.setString(9, truncate(finding.fix(), 1000));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        rows.insertFiles(c, id, files);
+        rows.insertFindings(c, id, findings);
         return new SubmissionRecord(id, reference, version, messageSha256, messageSize, manifestSha256, receivedAt, files);
     }
 
@@ -204,47 +183,19 @@ public final class Cases {
     }
 
     public List<StoredFinding> findings(Connection c, long submissionId) throws SQLException {
-        List<StoredFinding> findings = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "select code, severity, document, location, found, message, fix from submission_finding where submission_id = ? order by ordinal")) {
-            select.setLong(1, submissionId);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    findings.add(new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7)));
-                }
-            }
-        }
-        return findings;
+        return rows.findings(c, submissionId);
     }
 
     private List<ReceivedFile> files(Connection c, long submissionId) throws SQLException {
-        List<ReceivedFile> files = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "select ordinal, name, content_type, size_bytes, sha256, container, detected_type, kind, recognised_by, scan, verdict"
-                        + " from submission_file where submission_id = ? order by ordinal")) {
-            select.setLong(1, submissionId);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    FileCheck check = new FileCheck(rs.getString(7), DocumentKind.valueOf(rs.getString(8)), rs.getString(9),
-                            FileCheck.Scan.valueOf(rs.getString(10)), FileCheck.Verdict.valueOf(rs.getString(11)));
-                    files.add(new ReceivedFile(rs.getInt(1), "", null, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            rs.getString(6), check));
-                }
-            }
-        }
-        return files;
+        return rows.files(c, submissionId);
     }
 
-    private static CaseSummary summary(ResultSet rs) throws SQLException {
+    private CaseSummary summary(ResultSet rs) throws SQLException {
         String flags = rs.getString(4);
         return new CaseSummary(rs.getString(1), CaseStatus.valueOf(rs.getString(2)), Outcome.valueOf(rs.getString(3)),
-                flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")), rs.getString(5),
+                flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")), sealer.open(rs.getString(5),
+                        senderPlace(rs.getString(1))),
                 Database.instant(rs.getObject(6, OffsetDateTime.class)), Database.instant(rs.getObject(7, OffsetDateTime.class)),
                 rs.getInt(8), rs.getInt(9));
-    }
-
-    private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
     }
 }

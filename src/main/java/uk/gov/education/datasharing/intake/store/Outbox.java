@@ -11,9 +11,24 @@ import java.util.Optional;
 
 /**
  * Replies waiting to be sent, queued in the same transaction as their case. A row names what to send
- * (kind, case, submission, recipient, Message-ID); the text is rendered when it is sent.
+ * (kind, case, submission, recipient, Message-ID); the text is rendered when it is sent. The recipient is
+ * sealed, bound to the row's Message-ID; it and its domain are counted by keyed hashes.
  */
 public final class Outbox {
+
+    private final Sealer sealer;
+
+    public Outbox(Sealer sealer) {
+        this.sealer = sealer;
+    }
+
+    private static String place(String messageId) {
+        return "reply:" + messageId + ":recipient";
+    }
+
+    private static String domainOf(String address) {
+        return address.substring(address.lastIndexOf('@') + 1);
+    }
 
     /** REFUSED: a reply that was never to be sent (a cap was reached, or the sender is not authenticated); kept as the record. */
     public enum State { PENDING, SENT, FAILED, REFUSED }
@@ -29,16 +44,19 @@ public final class Outbox {
     public void enqueue(Connection c, String caseReference, long submissionId, String kind, String recipient, String messageId,
                         Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
-                insert into outbox (case_reference, submission_id, kind, recipient, message_id, state, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, 0, ?, ?)""")) {
+                insert into outbox (case_reference, submission_id, kind, recipient, message_id, state, attempts, next_attempt_at, created_at,
+                                    recipient_hash, recipient_domain_hash)
+                values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")) {
             insert.setString(1, caseReference);
             insert.setLong(2, submissionId);
             insert.setString(3, kind);
-            insert.setString(4, recipient);
+            insert.setString(4, sealer.seal(recipient, place(messageId)));
             insert.setString(5, messageId);
             insert.setString(6, State.PENDING.name());
             insert.setObject(7, Database.utc(now));
             insert.setObject(8, Database.utc(now));
+            insert.setString(9, sealer.lookup(recipient));
+            insert.setString(10, sealer.lookup(domainOf(recipient)));
             insert.executeUpdate();
         }
     }
@@ -57,12 +75,12 @@ public final class Outbox {
 
     /** Replies queued or sent (not refused) since a time: in all, or to one recipient domain. */
     public int repliesSince(Connection c, Instant since, String domain) throws SQLException {
-        String sql = "select count(*) from outbox where state <> ? and created_at >= ?" + (domain == null ? "" : " and lower(recipient) like ?");
+        String sql = "select count(*) from outbox where state <> ? and created_at >= ?" + (domain == null ? "" : " and recipient_domain_hash = ?");
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, State.REFUSED.name());
             select.setObject(2, Database.utc(since));
             if (domain != null) {
-                select.setString(3, "%@" + domain.toLowerCase(java.util.Locale.ROOT));
+                select.setString(3, sealer.lookup(domain));
             }
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
@@ -81,7 +99,8 @@ public final class Outbox {
             List<PendingReply> due = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new PendingReply(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                    due.add(new PendingReply(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            sealer.open(rs.getString(5), place(rs.getString(6))),
                             rs.getString(6), rs.getInt(7)));
                 }
             }
@@ -114,8 +133,9 @@ public final class Outbox {
 
     /** Replies queued to this recipient since {@code since}: the per-sender daily limit counts these. */
     public int queuedTo(Connection c, String recipient, Instant since) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select count(*) from outbox where recipient = ? and created_at >= ? and state <> 'REFUSED'")) {
-            select.setString(1, recipient);
+        try (PreparedStatement select = c.prepareStatement(
+                "select count(*) from outbox where recipient_hash = ? and created_at >= ? and state <> 'REFUSED'")) {
+            select.setString(1, sealer.lookup(recipient));
             select.setObject(2, Database.utc(since));
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();

@@ -62,6 +62,17 @@ public final class StateKey {
         }
     }
 
+    /** A key for another purpose, derived from this one (HMAC-SHA256 of the purpose's name), so one secret serves both. */
+    byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
     /** @throws GeneralSecurityException when the value was not sealed by this key for this place */
     public byte[] open(String sealed, String boundTo) throws GeneralSecurityException {
         byte[] all = Base64.getDecoder().decode(sealed);

@@ -71,11 +71,11 @@ class GatewayAndValidateAgreeTest {
         List<List<String>> viaGateway;
         try (Stages stages = new Stages(dir)) {
             MessageResult result = stages.process(Mails.withAttachments(Stages.APPLICANT, Stages.MAILBOX, "Application", "Attached.", files));
-            CaseSummary summary = stages.db.inTransaction(c -> new Cases().find(c, result.reference())).orElseThrow();
+            CaseSummary summary = stages.db.inTransaction(c -> new Cases(stages.sealer()).find(c, result.reference())).orElseThrow();
             assertThat(summary.outcome().name()).isEqualTo(gatewayOutcome);
             viaGateway = stages.db.inTransaction(c -> {
-                long submission = new Cases().submissions(c, result.reference()).get(0).id();
-                return new Cases().findings(c, submission).stream().filter(f -> !f.code().equals("REDIRECT"))
+                long submission = new Cases(stages.sealer()).submissions(c, result.reference()).get(0).id();
+                return new Cases(stages.sealer()).findings(c, submission).stream().filter(f -> !f.code().equals("REDIRECT"))
                         .map(f -> List.of(f.code(), f.document(), f.location(), f.message(), f.fix())).toList();
             });
         }

@@ -74,7 +74,7 @@ class HostileSendersTest {
     }
 
     CaseSummary caseOf(String reference) throws Exception {
-        return stages.db.inTransaction(c -> new Cases().find(c, reference)).orElseThrow();
+        return stages.db.inTransaction(c -> new Cases(stages.sealer()).find(c, reference)).orElseThrow();
     }
 
     static String application(String from, String subject, String headers) {
@@ -99,7 +99,7 @@ class HostileSendersTest {
             assertThat(r.kind()).isEqualTo(Reply.Kind.RECEIVED_NOTICE.name());
             assertThat(r.state()).isEqualTo("PENDING");
         });
-        var submission = stages.db.inTransaction(c -> new Cases().submissions(c, result.reference())).get(0);
+        var submission = stages.db.inTransaction(c -> new Cases(stages.sealer()).submissions(c, result.reference())).get(0);
         ReplyComposer composer = new ReplyComposer(Stages.MAILBOX, "DfE data sharing");
         MimeMessage notice = composer.compose(Session.getInstance(new Properties()), new Reply(Reply.Kind.RECEIVED_NOTICE, result.reference(), 1,
                 Stages.APPLICANT, composer.newMessageId(result.reference()), submission.files(), List.of()));

@@ -44,11 +44,11 @@ class MessageIntakeTest {
     }
 
     List<CaseSummary> cases() throws Exception {
-        return stages.db.inTransaction(c -> new Cases().list(c, 10));
+        return stages.db.inTransaction(c -> new Cases(stages.sealer()).list(c, 10));
     }
 
     int queuedReplies() throws Exception {
-        return stages.db.inTransaction(c -> new Outbox().count(c, Outbox.State.PENDING));
+        return stages.db.inTransaction(c -> new Outbox(stages.sealer()).count(c, Outbox.State.PENDING));
     }
 
     @Test

@@ -102,7 +102,7 @@ class StageTest {
     @Nested
     class Screen {
         ScreenMessage screen(int perDay) {
-            return new ScreenMessage(65_536, new IsAutomaticMail(Stages.MAILBOX), new SenderReplyLimit(stages.db, Clock.systemUTC(), perDay),
+            return new ScreenMessage(65_536, new IsAutomaticMail(Stages.MAILBOX), new SenderReplyLimit(stages.db, Clock.systemUTC(), perDay, stages.sealer()),
                     new SenderAuthentication(null, SenderAuthentication.WithoutHeader.AUTHENTICATED));
         }
 
@@ -167,7 +167,7 @@ class StageTest {
     class Link {
         @Test
         void aRetriedMessageKeepsItsCaseAndANewOneOpensACase() throws Exception {
-            LinkCase link = new LinkCase(stages.db);
+            LinkCase link = new LinkCase(stages.db, stages.sealer());
             Envelope envelope = Envelope.read(Mails.parse(application()));
             var retried = new InboundMessages.Attempt("sha", InboundMessages.State.IN_PROGRESS, 2, null, "DSI-K7M2-Q9PX");
             var fresh = new InboundMessages.Attempt("sha", InboundMessages.State.IN_PROGRESS, 1, null, null);
@@ -264,10 +264,10 @@ class StageTest {
             try (EncryptedSpool raw = stages.spool(application())) {
                 var attempt = new CountAttempt(stages.db, Clock.systemUTC(), 3).count(raw);
                 ScreenMessage parser = new ScreenMessage(65_536, new IsAutomaticMail(Stages.MAILBOX), null, null);
-                MessageResult result = new QuarantineMessage(stages.db, stages.config.folders(), parser, Clock.systemUTC())
+                MessageResult result = new QuarantineMessage(stages.db, stages.config.folders(), parser, Clock.systemUTC(), stages.sealer())
                         .quarantine(raw, attempt, "PROCESSING_FAILED");
                 assertThat(result.folder()).isEqualTo("Quarantine");
-                Optional<String> sender = stages.db.inTransaction(c -> new uk.gov.education.datasharing.intake.store.Cases()
+                Optional<String> sender = stages.db.inTransaction(c -> new uk.gov.education.datasharing.intake.store.Cases(stages.sealer())
                         .senderOf(c, result.reference()));
                 assertThat(sender).contains(Stages.APPLICANT);
             }

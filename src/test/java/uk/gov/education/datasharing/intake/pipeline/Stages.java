@@ -18,6 +18,7 @@ import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.StateKey;
 
 /** The real stages over a private in-memory H2 database and a store in a temporary folder: no network. */
@@ -54,6 +55,10 @@ public final class Stages implements AutoCloseable {
         store = new EncryptedObjectStore(config.storeDir(), new OpenPgpEncryptor(TeamPublicKeys.load(config.recipients())));
         intake = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, spoolDir(), new ReplyComposer(MAILBOX, "DfE data sharing"),
                 Clock.systemUTC(), ProjectSchemas.SCHEMAS, stateKey, Scanner.NONE), timings);
+    }
+
+    public Sealer sealer() {
+        return new Sealer(stateKey);
     }
 
     Path spoolDir() {
