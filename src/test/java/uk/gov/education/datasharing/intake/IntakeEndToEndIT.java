@@ -99,6 +99,70 @@ class IntakeEndToEndIT extends GatewayITSupport {
         assertThat(logText).doesNotContain(GatewayHarness.APPLICANT);
     }
 
+    /**
+     * Issue 9: markers planted in every place a sender writes (address, file name, zip entry, forwarded subject,
+     * sheet and item names) are found nowhere at rest: not in the database (its file, or a pg_dump), the store,
+     * the spool, nor the log. The team still reads them, unsealed with the key.
+     */
+    @Test
+    void shouldKeepNothingTheSenderWroteInTheClearAtRest() throws Exception {
+        String n = Long.toString(System.nanoTime() % 100_000_000, 36).toUpperCase(java.util.Locale.ROOT);
+        String sender = "mksender" + n.toLowerCase(java.util.Locale.ROOT) + "@university.test";
+        String fileName = "MKFILE" + n + ".pdf";
+        String entryName = "MKENTRY" + n + ".pdf";
+        String subject = "MKSUBJECT" + n;
+        String sheet = "MKSHEET" + n;
+        String item = "MKITEM" + n;
+        byte[] workbook = Documents.xlsx(java.util.Map.of(sheet, new String[][] {{"'By request' Data items"},
+                {"NPD Alias", "Identifiability", "Sensitivity", "Data request data item required?", "Data request years required?"},
+                {item, "", "", "Yes", ""}}));
+        String forwarded = Mails.withAttachments("someone@else.test", "x@y.test", subject, "fwd", "inner.pdf", Documents.pdf("inner"));
+        String raw = Mails.withAttachments(sender, GatewayHarness.MAILBOX, "Application", "Hello", fileName, Documents.pdf("A form"),
+                "bundle.zip", Documents.zip(java.util.Map.of(entryName, Documents.pdf("entry"))), "npd-data-tables.xlsx", workbook,
+                "application-form.docx", Documents.form(uk.gov.education.datasharing.intake.validate.Forms.srsApplication()));
+        String boundary = raw.substring(raw.indexOf("boundary=\"") + 10, raw.indexOf('"', raw.indexOf("boundary=\"") + 10));
+        raw = raw.substring(0, raw.lastIndexOf("--" + boundary + "--")) + "--" + boundary + "\r\nContent-Type: message/rfc822\r\n\r\n"
+                + forwarded + "\r\n--" + boundary + "--\r\n";
+        harness.deliver(raw);
+        harness.start();
+        harness.awaitFolder("Processed", 1);
+        harness.awaitIdle();
+        String reference = cases().get(0).reference();
+        List<String> markers = List.of(sender, fileName, entryName, subject, sheet, item);
+        List<uk.gov.education.datasharing.intake.model.ReceivedFile> files = harness.gateway().database()
+                .inTransaction(c -> new Cases(harness.sealer()).submissions(c, reference).get(0).files());
+        assertThat(files).extracting(uk.gov.education.datasharing.intake.model.ReceivedFile::safeName).contains(fileName, entryName);
+        assertThat(files).extracting(uk.gov.education.datasharing.intake.model.ReceivedFile::container).anySatisfy(c -> assertThat(c).contains(subject));
+        assertThat(cases().get(0).sender()).isEqualTo(sender);
+        List<Cases.StoredFinding> findings = harness.gateway().database().inTransaction(c -> {
+            Cases cases = new Cases(harness.sealer());
+            return cases.findings(c, cases.submissions(c, reference).get(0).id());
+        });
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.location()).contains(sheet);
+            assertThat(f.message()).contains(item);
+        });
+        harness.stopGateway();
+
+        List<Path> written;
+        try (Stream<Path> all = Files.walk(dir)) {
+            written = all.filter(Files::isRegularFile).toList();
+        }
+        StringBuilder atRest = new StringBuilder();
+        for (Path file : Stream.concat(written.stream(), Stream.of(Path.of("target/test-logs/gateway.log"))).toList()) {
+            atRest.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        }
+        atRest.append(databaseDump());
+        for (String marker : markers) {
+            assertThat(atRest.toString()).as(marker).doesNotContain(marker).doesNotContain(marker.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** What a dump of the database holds; the H2 file is among the files written, so only PostgreSQL needs pg_dump. */
+    protected String databaseDump() throws Exception {
+        return "";
+    }
+
     CaseSummary onlyCase() throws Exception {
         assertThat(cases()).hasSize(1);
         return cases().get(0);

@@ -9,4 +9,10 @@ class IntakeEndToEndPostgresIT extends IntakeEndToEndIT {
     protected GatewayHarness createHarness(Path dir) throws IOException {
         return Postgres.harness(dir);
     }
+
+    @Override
+    protected String databaseDump() throws Exception {
+        Requires.present(Postgres.pgDumpInstalled(), "pg_dump");
+        return Postgres.dump();
+    }
 }

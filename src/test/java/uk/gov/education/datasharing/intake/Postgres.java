@@ -51,4 +51,26 @@ final class Postgres {
             }
         };
     }
+
+    static boolean pgDumpInstalled() {
+        try {
+            return new ProcessBuilder("pg_dump", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** pg_dump of the whole test database (every schema), as text. */
+    static String dump() throws IOException, InterruptedException {
+        String hostAndDb = URL.substring("jdbc:postgresql://".length());
+        String host = hostAndDb.substring(0, hostAndDb.indexOf(':'));
+        String port = hostAndDb.substring(hostAndDb.indexOf(':') + 1, hostAndDb.indexOf('/'));
+        String database = hostAndDb.substring(hostAndDb.indexOf('/') + 1);
+        Process p = new ProcessBuilder("pg_dump", "-h", host, "-p", port, "-U", USER, database).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("pg_dump failed: " + out.lines().findFirst().orElse(""));
+        }
+        return out;
+    }
 }
