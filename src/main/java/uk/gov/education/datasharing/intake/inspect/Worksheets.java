@@ -21,7 +21,6 @@ final class Worksheets {
 
     private static final Pattern TABLE_ALIAS = Pattern.compile("(?i)^\\s*(NPD|ILR|HESA|HE|SWC)[\\s_]?Alias\\s*$");
     private static final Pattern REQUEST_COLUMN = Pattern.compile("(?i)^\\s*data request data item required\\??\\s*$");
-    private static final Pattern DDE_FORMULA = Pattern.compile("(?i)^=?\\s*[-a-z0-9_.]+\\s*\\|\\s*'?[^!]*'?\\s*!");
     private static final String REQUEST = "\u0000request";
     private static final int MAX_FORMULA_TEXT = 2_000;
     private static final int MAX_CELL_TEXT = 200;
@@ -115,7 +114,7 @@ final class Worksheets {
             case "v", "t" -> inValue = false;
             case "f" -> {
                 inFormula = false;
-                if (DDE_FORMULA.matcher(formula).find()) {
+                if (isDdeFormula(formula)) {
                     facts.dde = true;
                 }
             }
@@ -137,6 +136,44 @@ final class Worksheets {
             default -> {
             }
         }
+    }
+
+    /**
+     * A DDE call: an application name, a bar and a topic with an item ("cmd|' /C calc'!A0"), read in one
+     * pass (a pattern with adjacent quantifiers over spaces took seconds per crafted cell).
+     */
+    static boolean isDdeFormula(CharSequence formula) {
+        int i = 0;
+        int n = formula.length();
+        if (i < n && formula.charAt(i) == '=') {
+            i++;
+        }
+        while (i < n && Character.isWhitespace(formula.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        while (i < n && isApplicationChar(formula.charAt(i))) {
+            i++;
+        }
+        if (i == start) {
+            return false;
+        }
+        while (i < n && Character.isWhitespace(formula.charAt(i))) {
+            i++;
+        }
+        if (i >= n || formula.charAt(i) != '|') {
+            return false;
+        }
+        for (int j = i + 1; j < n; j++) {
+            if (formula.charAt(j) == '!') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isApplicationChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.';
     }
 
     /** The data source an alias header names (NPD, ILR, HE, SWC), REQUEST for the request column, else null. */
