@@ -76,8 +76,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         // the same bounds as the gateway: the defaults, or INTAKE_LIMITS_* from the environment
-        InspectFile inspect = new InspectFile(new FileInspector(
-                GatewayConfig.limits(Settings.load(null, null, System.getenv(), new java.util.Properties())).inspection(), Scanner.NONE));
+        GatewayConfig.Limits limits = GatewayConfig.limits(Settings.load(null, null, System.getenv(), new java.util.Properties()));
+        InspectFile inspect = new InspectFile(new FileInspector(limits.inspection(), Scanner.NONE), limits.documentInflatedBytes());
         SubmissionReader reader = new SubmissionReader(schemas, SubmissionReader.MAX_REQUESTED_ROWS);
         List<Problem> fileProblems = new ArrayList<>();
         Path spoolDir = Files.createTempDirectory("intake-validate-");

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
+import uk.gov.education.datasharing.intake.io.InflateBudget;
 
 /**
  * Looks inside one spooled file: its type from content (Tika), then the structure reader for that type
@@ -28,8 +29,10 @@ public final class FileInspector {
     private final PdfReader pdf;
     private final RtfReader rtf = new RtfReader();
     private final Scanner scanner;
+    private final long inflatedBytes;
 
     public FileInspector(Limits limits, Scanner scanner) {
+        this.inflatedBytes = limits.documentInflatedBytes();
         this.detector = new TypeDetector(limits.containerBytes(), limits.documentEntries());
         this.ooxml = new OoxmlReader(limits.documentEntries(), limits.documentInflatedBytes());
         this.ole = new OleReader(limits.containerBytes());
@@ -38,8 +41,13 @@ public final class FileInspector {
     }
 
     public ContentInspection inspect(EncryptedSpool file) throws IOException {
+        return inspect(file, new InflateBudget(inflatedBytes));
+    }
+
+    /** Inspects the file, inflating within {@code budget}, which later readers of the same file go on using. */
+    public ContentInspection inspect(EncryptedSpool file, InflateBudget budget) throws IOException {
         String type = detector.detect(file);
-        ContentFacts facts = structure(file, type);
+        ContentFacts facts = structure(file, type, budget);
         Scanner.Result scan;
         try (InputStream in = file.open()) {
             scan = scanner.scan(in, file.size());
@@ -50,10 +58,10 @@ public final class FileInspector {
         return new ContentInspection(type, facts, scan);
     }
 
-    private ContentFacts structure(EncryptedSpool file, String type) throws IOException {
+    private ContentFacts structure(EncryptedSpool file, String type, InflateBudget budget) throws IOException {
         try {
             if (FileTypes.isOoxml(type) || type.equals(FileTypes.ZIP)) {
-                return ooxml.read(file.channel());
+                return ooxml.read(file.channel(), budget);
             }
             if (FileTypes.isOle(type)) {
                 try (InputStream in = file.open()) {

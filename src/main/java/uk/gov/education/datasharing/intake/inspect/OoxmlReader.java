@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
+import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.io.SafeXml;
 
 /**
@@ -38,6 +39,11 @@ final class OoxmlReader {
     }
 
     ContentFacts read(SeekableByteChannel channel) throws IOException {
+        return read(channel, new InflateBudget(maxInflatedBytes));
+    }
+
+    /** Reads the package, inflating within the file's budget (shared with the other readers of the file). */
+    ContentFacts read(SeekableByteChannel channel, InflateBudget budget) throws IOException {
         ContentFacts.Collector facts = new ContentFacts.Collector();
         long entries = ZipDirectory.entryCount(channel);
         if (entries < 0) {
@@ -48,7 +54,6 @@ final class OoxmlReader {
             facts.tooComplex = true;
             return facts.build();
         }
-        InflateBudget budget = new InflateBudget(maxInflatedBytes);
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
             new Walk(zip, facts, budget).run();
         } catch (IOException | XMLStreamException | RuntimeException e) {

@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.io.SafeXml;
 import uk.gov.education.datasharing.intake.io.Deadline;
 

@@ -178,12 +178,24 @@ final class Worksheets {
 
     /** The data source an alias header names (NPD, ILR, HE, SWC), REQUEST for the request column, else null. */
     private static String meaning(String cell) {
+        if (!containsIgnoreCase(cell, "alias") && !containsIgnoreCase(cell, "required")) {
+            return null; // what every header here contains; most cells are data, and skip both patterns
+        }
         Matcher alias = TABLE_ALIAS.matcher(cell);
         if (alias.matches()) {
             String source = alias.group(1).toUpperCase(Locale.ROOT);
             return source.equals("HESA") ? "HE" : source;
         }
         return REQUEST_COLUMN.matcher(cell).matches() ? REQUEST : null;
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int parseIndex(CharSequence text) {

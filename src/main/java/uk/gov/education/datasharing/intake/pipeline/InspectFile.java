@@ -6,6 +6,7 @@ import uk.gov.education.datasharing.intake.inspect.ContentInspection;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
 import uk.gov.education.datasharing.intake.inspect.FilePolicy;
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
+import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 
@@ -17,26 +18,30 @@ import uk.gov.education.datasharing.intake.validate.SubmissionReader;
  */
 public final class InspectFile {
 
-    /** What inspection learnt, and the judgement. */
-    public record Inspected(ContentInspection content, FilePolicy.Judgement judgement) {
+    /** What inspection learnt, the judgement, and what is left of the file's inflate budget for its readers. */
+    public record Inspected(ContentInspection content, FilePolicy.Judgement judgement, InflateBudget budget) {
     }
 
     private final FileInspector inspector;
+    private final long inflatedBytes;
     private final FilePolicy policy = new FilePolicy();
 
-    public InspectFile(FileInspector inspector) {
+    /** @param inflatedBytes the bytes one file may inflate to, across inspection and reading (intake.limits.document-inflated-bytes) */
+    public InspectFile(FileInspector inspector, long inflatedBytes) {
         this.inspector = inspector;
+        this.inflatedBytes = inflatedBytes;
     }
 
     /** Inspects the content (unless it already was, under another name) and judges the file. */
     public Inspected inspect(EncryptedSpool file, ReceivedFile named, ContentInspection known) throws IOException {
-        ContentInspection content = known != null ? known : inspector.inspect(file);
-        return new Inspected(content, policy.judge(named, content));
+        InflateBudget budget = new InflateBudget(inflatedBytes);
+        ContentInspection content = known != null ? known : inspector.inspect(file, budget);
+        return new Inspected(content, policy.judge(named, content), budget);
     }
 
-    /** What the readers take from the file, if it is an accepted form or workbook. */
+    /** What the readers take from the file, if it is an accepted form or workbook, within what is left of its budget. */
     public static SubmissionReader.Parsed read(EncryptedSpool file, Inspected inspected, SubmissionReader reader) {
-        return reader.parse(inspected.judgement().check(), file::channel);
+        return reader.parse(inspected.judgement().check(), file::channel, inspected.budget());
     }
 
     /** Whether a stored file is a plain zip archive (not an Office or other package), by content. */

@@ -33,7 +33,7 @@ public final class IntakeWiring {
         GatewayConfig.Folders folders = p.config().folders();
         FileExtractor extractor = new FileExtractor(new FileExtractor.Limits(l.mimeDepth(), l.mimeParts(), l.files(), l.fileBytes(),
                 l.totalBytes(), l.archiveEntries(), l.archiveRatio(), l.archiveDepth()));
-        InspectFile inspect = new InspectFile(new FileInspector(l.inspection(), p.scanner()));
+        InspectFile inspect = new InspectFile(new FileInspector(l.inspection(), p.scanner()), l.documentInflatedBytes());
         Sealer sealer = new Sealer(p.stateKey());
         CaseHistory history = new CaseHistory(p.stateKey());
         ScreenMessage screen = new ScreenMessage(l.headerBytes(), new IsAutomaticMail(p.config().mailboxAddress()),

@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
+import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.io.SafeXml;
 import uk.gov.education.datasharing.intake.schema.DataTableLayout;
 
@@ -36,7 +37,12 @@ public final class DataTableReader {
 
     /** @throws IOException when the workbook cannot be read as a workbook */
     public DataTables read(String document, SeekableByteChannel channel) throws IOException {
-        return read(document, channel, false);
+        return read(document, channel, false, new InflateBudget(Long.MAX_VALUE));
+    }
+
+    /** Reads within the file's inflate budget; past it the workbook cannot be read. */
+    public DataTables read(String document, SeekableByteChannel channel, InflateBudget budget) throws IOException {
+        return read(document, channel, false, budget);
     }
 
     /**
@@ -44,25 +50,25 @@ public final class DataTableReader {
      * builds a catalogue from.
      */
     public DataTables readAll(String document, SeekableByteChannel channel) throws IOException {
-        return read(document, channel, true);
+        return read(document, channel, true, new InflateBudget(Long.MAX_VALUE));
     }
 
-    private DataTables read(String document, SeekableByteChannel channel, boolean allRows) throws IOException {
+    private DataTables read(String document, SeekableByteChannel channel, boolean allRows, InflateBudget budget) throws IOException {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
-            Map<String, String> sheets = WorkbookParts.sheetParts(zip);
+            Map<String, String> sheets = WorkbookParts.sheetParts(zip, budget);
             ZipArchiveEntry shared = zip.getEntry("xl/sharedStrings.xml");
-            Map<Integer, String> structure = shared == null ? Map.of() : WorkbookParts.sharedStrings(zip, shared, null, tokens);
+            Map<Integer, String> structure = shared == null ? Map.of() : WorkbookParts.sharedStrings(zip, shared, null, tokens, budget);
             SheetWalk walk = new SheetWalk(tokens, structure, allRows, maxRequested);
             Set<String> walked = new HashSet<>();
             for (Map.Entry<String, String> sheet : sheets.entrySet()) {
                 ZipArchiveEntry entry = zip.getEntry(sheet.getValue());
                 // each part once: a crafted workbook can name one large part under a thousand sheets
                 if (entry != null && walked.add(sheet.getValue())) {
-                    walkSheet(zip, entry, sheet.getKey(), walk);
+                    walkSheet(zip, entry, sheet.getKey(), walk, budget);
                 }
             }
             Map<Integer, String> values = shared == null || walk.neededStrings.isEmpty() ? Map.of()
-                    : WorkbookParts.sharedStrings(zip, shared, walk.neededStrings, tokens);
+                    : WorkbookParts.sharedStrings(zip, shared, walk.neededStrings, tokens, budget);
             List<DataTables.RequestedItem> items = new ArrayList<>();
             for (SheetWalk.PendingRow row : walk.rows) {
                 items.add(new DataTables.RequestedItem(row.sheet, row.cell, row.row, row.value(DataTableLayout.ALIAS, values),
@@ -75,8 +81,9 @@ public final class DataTableReader {
         }
     }
 
-    private static void walkSheet(ZipFile zip, ZipArchiveEntry entry, String name, SheetWalk walk) throws IOException, XMLStreamException {
-        try (InputStream in = zip.getInputStream(entry)) {
+    private static void walkSheet(ZipFile zip, ZipArchiveEntry entry, String name, SheetWalk walk, InflateBudget budget)
+            throws IOException, XMLStreamException {
+        try (InputStream in = budget.wrap(zip.getInputStream(entry))) {
             XMLStreamReader xml = SafeXml.reader(in);
             try {
                 walk.sheet(name, xml);

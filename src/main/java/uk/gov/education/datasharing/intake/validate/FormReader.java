@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
+import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.schema.FormSchema;
 
 /**
@@ -25,13 +26,18 @@ public final class FormReader {
 
     /** @throws IOException when the file cannot be read as a Word document */
     public FormAnswers read(String document, SeekableByteChannel channel, FormSchema schema) throws IOException {
+        return read(document, channel, schema, new InflateBudget(Long.MAX_VALUE));
+    }
+
+    /** Reads within the file's inflate budget; past it the form cannot be read. */
+    public FormAnswers read(String document, SeekableByteChannel channel, FormSchema schema, InflateBudget budget) throws IOException {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
             ZipArchiveEntry body = zip.getEntry("word/document.xml");
             if (body == null) {
                 throw new IOException("no document part");
             }
             FormXml parsed;
-            try (InputStream in = zip.getInputStream(body)) {
+            try (InputStream in = budget.wrap(zip.getInputStream(body))) {
                 parsed = FormXml.parse(in);
             }
             Map<String, String> byLabel = new HashMap<>();

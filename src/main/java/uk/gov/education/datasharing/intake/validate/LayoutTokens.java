@@ -20,6 +20,11 @@ final class LayoutTokens {
     static final String COLUMN = "\u0000column:";
     static final String ALIAS_HEADER = "\u0000alias:";
     private static final int LONGEST_TOKEN = 200;
+    /** Cell texts repeat (Yes, No, years, spellings): their meaning is remembered, for a bounded number of texts. */
+    private static final int RECENT = 4_096;
+    private static final String NONE = "\u0000none";
+
+    private final Map<String, String> recent = new HashMap<>();
 
     private final DataTableLayout layout;
     private final Pattern aliasHeader;
@@ -36,8 +41,24 @@ final class LayoutTokens {
         this.defaultBlock = layout.defaultBlock().toLowerCase(Locale.ROOT);
     }
 
-    /** What a cell's text means to the layout, or null for ordinary content. */
+    /** What a cell's text means to the layout, or null for ordinary content; repeated texts are looked up once. */
     String token(String text) {
+        if (text.length() > LONGEST_TOKEN * 2) {
+            return tokenOf(text);
+        }
+        String known = recent.get(text);
+        if (known != null) {
+            return known == NONE ? null : known;
+        }
+        String token = tokenOf(text);
+        if (recent.size() >= RECENT) {
+            recent.clear();
+        }
+        recent.put(text, token == null ? NONE : token);
+        return token;
+    }
+
+    private String tokenOf(String text) {
         String cell = text.strip();
         Matcher alias = aliasHeader.matcher(cell);
         if (alias.find()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck;
 import uk.gov.education.datasharing.intake.model.Problem;
@@ -56,6 +57,11 @@ public final class SubmissionReader {
 
     /** Reads a file if it is an accepted form or workbook; {@code content} is opened only then. */
     public Parsed parse(FileCheck check, ContentSource content) {
+        return parse(check, content, new InflateBudget(Long.MAX_VALUE));
+    }
+
+    /** As {@link #parse(FileCheck, ContentSource)}, inflating within the file's budget (shared with its inspection). */
+    public Parsed parse(FileCheck check, ContentSource content, InflateBudget budget) {
         if (check.verdict() != FileCheck.Verdict.ACCEPTED) {
             return Parsed.NOTHING;
         }
@@ -64,17 +70,17 @@ public final class SubmissionReader {
         try {
             if (check.kind() == DocumentKind.APPLICATION_FORM && word) {
                 try (SeekableByteChannel channel = content.open()) {
-                    return new Parsed(forms.read("", channel, schemas.applicationForm()), null, null, false);
+                    return new Parsed(forms.read("", channel, schemas.applicationForm(), budget), null, null, false);
                 }
             }
             if (check.kind() == DocumentKind.SECURITY_QUESTIONNAIRE && word) {
                 try (SeekableByteChannel channel = content.open()) {
-                    return new Parsed(null, forms.read("", channel, schemas.questionnaire()), null, false);
+                    return new Parsed(null, forms.read("", channel, schemas.questionnaire(), budget), null, false);
                 }
             }
             if (check.kind().isDataTables() && workbook) {
                 try (SeekableByteChannel channel = content.open()) {
-                    return new Parsed(null, null, tables.read("", channel), false);
+                    return new Parsed(null, null, tables.read("", channel, budget), false);
                 }
             }
         } catch (IOException e) {

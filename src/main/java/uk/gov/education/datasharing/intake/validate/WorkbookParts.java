@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
+import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.io.SafeXml;
 
 /** The workbook-level parts a data-table reader needs: which part holds each sheet, and the shared strings. */
@@ -24,11 +25,11 @@ final class WorkbookParts {
     }
 
     /** Sheet names in workbook order, with the part each lives in. */
-    static Map<String, String> sheetParts(ZipFile zip) throws IOException, XMLStreamException {
+    static Map<String, String> sheetParts(ZipFile zip, InflateBudget budget) throws IOException, XMLStreamException {
         Map<String, String> relationships = new HashMap<>();
         ZipArchiveEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
         if (rels != null) {
-            XMLStreamReader xml = SafeXml.reader(zip.getInputStream(rels));
+            XMLStreamReader xml = SafeXml.reader(budget.wrap(zip.getInputStream(rels)));
             try {
                 while (xml.hasNext()) {
                     if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
@@ -46,7 +47,7 @@ final class WorkbookParts {
             throw new IOException("no workbook part");
         }
         Map<String, String> sheets = new LinkedHashMap<>();
-        XMLStreamReader xml = SafeXml.reader(zip.getInputStream(workbook));
+        XMLStreamReader xml = SafeXml.reader(budget.wrap(zip.getInputStream(workbook)));
         try {
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("sheet")) {
@@ -66,10 +67,10 @@ final class WorkbookParts {
      * With {@code wanted} null: the structural strings, by index, as tokens. Otherwise: the text of the
      * wanted indices only. Phonetic runs are not text.
      */
-    static Map<Integer, String> sharedStrings(ZipFile zip, ZipArchiveEntry entry, Set<Integer> wanted, LayoutTokens tokens)
-            throws IOException, XMLStreamException {
+    static Map<Integer, String> sharedStrings(ZipFile zip, ZipArchiveEntry entry, Set<Integer> wanted, LayoutTokens tokens,
+                                              InflateBudget budget) throws IOException, XMLStreamException {
         Map<Integer, String> found = new HashMap<>();
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = budget.wrap(zip.getInputStream(entry))) {
             XMLStreamReader xml = SafeXml.reader(in);
             try {
                 int index = -1;

@@ -135,7 +135,8 @@ class StageTest {
     class Inspect {
         @Test
         void aFileIsJudgedByContentAndAFormIsRead() throws Exception {
-            InspectFile inspect = new InspectFile(new FileInspector(stages.config.limits().inspection(), Scanner.NONE));
+            InspectFile inspect = new InspectFile(new FileInspector(stages.config.limits().inspection(), Scanner.NONE),
+                    stages.config.limits().documentInflatedBytes());
             SubmissionReader reader = new SubmissionReader(ProjectSchemas.SCHEMAS, 100);
             byte[] form = Documents.form(Forms.srsApplication());
             try (EncryptedSpool file = EncryptedSpool.write(stages.spoolDir(), out -> out.write(form), Long.MAX_VALUE)) {
@@ -270,6 +271,28 @@ class StageTest {
                 Optional<String> sender = stages.db.inTransaction(c -> new uk.gov.education.datasharing.intake.store.Cases(stages.sealer())
                         .senderOf(c, result.reference()));
                 assertThat(sender).contains(Stages.APPLICANT);
+            }
+        }
+    }
+
+    /** Issue 9: one inflate budget per file, shared by its inspection and its readers. */
+    @Nested
+    class SharedBudget {
+        @Test
+        void aWorkbookWithinTheBudgetForEachReaderAloneIsNotReadPastItTogether() throws Exception {
+            byte[] workbook = uk.gov.education.datasharing.intake.HostileFiles.manySheetsOnePart(1, 20_000);
+            SubmissionReader reader = new SubmissionReader(ProjectSchemas.SCHEMAS, 100_000);
+            try (EncryptedSpool file = EncryptedSpool.write(stages.spoolDir(), out -> out.write(workbook), Long.MAX_VALUE)) {
+                ReceivedFile named = new ReceivedFile(1, "1.2", "t.xlsx", "t.xlsx", "application/octet-stream", workbook.length, file.sha256());
+                long sheetPart = java.util.Objects.requireNonNull(Documents.read(workbook, "xl/worksheets/sheet1.xml")).length;
+                // enough for inspection (which reads the sheet once) but not for inspection and reading together
+                InspectFile tight = new InspectFile(new FileInspector(stages.config.limits().inspection(), Scanner.NONE), sheetPart + 100_000);
+                InspectFile.Inspected inspected = tight.inspect(file, named, null);
+                assertThat(inspected.judgement().check().verdict()).isEqualTo(Verdict.ACCEPTED);
+                assertThat(InspectFile.read(file, inspected, reader).unreadable()).isTrue();
+                InspectFile roomy = new InspectFile(new FileInspector(stages.config.limits().inspection(), Scanner.NONE), 10 * sheetPart);
+                InspectFile.Inspected again = roomy.inspect(file, named, null);
+                assertThat(InspectFile.read(file, again, reader).tables()).isNotNull();
             }
         }
     }

@@ -1,21 +1,23 @@
-package uk.gov.education.datasharing.intake.inspect;
+package uk.gov.education.datasharing.intake.io;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import uk.gov.education.datasharing.intake.io.Deadline;
 
-/** Bounds the bytes inflated from one document, across all its parts. */
-final class InflateBudget {
+/**
+ * Bounds the bytes inflated from one document, across all its parts and every reader of it (the file checks
+ * and the form and data-table readers share one budget per file). Past it, reading throws {@link Exhausted}.
+ */
+public final class InflateBudget {
 
     private final long max;
     private long used;
 
-    InflateBudget(long max) {
+    public InflateBudget(long max) {
         this.max = max;
     }
 
-    InputStream wrap(InputStream in) {
+    public InputStream wrap(InputStream in) {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
@@ -45,7 +47,7 @@ final class InflateBudget {
         }
     }
 
-    static boolean exhausted(Throwable e) {
+    public static boolean exhausted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Exhausted) {
                 return true;
@@ -55,8 +57,8 @@ final class InflateBudget {
     }
 
     /** Unchecked so it passes through the XML parser unchanged. */
-    static final class Exhausted extends RuntimeException {
-        Exhausted() {
+    public static final class Exhausted extends RuntimeException {
+        public Exhausted() {
             super("document expands beyond the inspection limit", null, false, false);
         }
     }
