@@ -16,3 +16,5 @@ alter table submission_finding alter column location set data type varchar(2000)
 alter table submission_finding alter column found set data type varchar(2000);
 alter table submission_finding alter column message set data type varchar(4000);
 alter table submission_finding alter column fix set data type varchar(4000);
+-- the hourly cap counts replies by time
+create index outbox_created on outbox (created_at);

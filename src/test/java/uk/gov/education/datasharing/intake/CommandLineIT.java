@@ -70,6 +70,13 @@ class CommandLineIT extends GatewayITSupport {
         assertThat(protocolProblem.exitCode()).isEqualTo(2);
         assertThat(protocolProblem.err()).startsWith("configuration error: intake.smtp.protocol:");
         assertThat(protocolProblem.err()).doesNotContain(GatewayHarness.PASSWORD);
+
+        Properties noStateKey = new Properties();
+        noStateKey.setProperty("intake.state.key", "");
+        Outcome keyMissing = run("run", "--config", configFile(noStateKey).toString());
+        assertThat(keyMissing.exitCode()).isEqualTo(2);
+        assertThat(keyMissing.err()).startsWith("configuration error: intake.state.key: missing");
+        assertThat(run("cases", "--config", configFile(noStateKey).toString()).err()).startsWith("configuration error: intake.state.key");
     }
 
     @Test

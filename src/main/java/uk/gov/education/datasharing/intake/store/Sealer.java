@@ -22,11 +22,20 @@ public final class Sealer {
     public static final String UNREADABLE = "(sealed)";
 
     private final StateKey key;
-    private final byte[] lookupKey;
+    private final ThreadLocal<Mac> lookupMac;
 
     public Sealer(StateKey key) {
         this.key = key;
-        this.lookupKey = key.derive("intake:lookup:v1");
+        byte[] lookupKey = key.derive("intake:lookup:v1");
+        this.lookupMac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(lookupKey, "HmacSHA256"));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+            }
+        });
     }
 
     /** The value sealed for its place ("case:DSI-…:sender", …); null stays null. */
@@ -48,13 +57,7 @@ public final class Sealer {
 
     /** A keyed hash of a value (lower-cased), to find rows by it without storing it. */
     public String lookup(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(lookupKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(lookupMac.get().doFinal(value.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -20,6 +20,14 @@ public final class StateKey {
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** One AES-GCM cipher per thread, initialised afresh (new nonce) for every value: looking one up costs more than using it. */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
 
     private final SecretKeySpec key;
 
@@ -52,7 +60,7 @@ public final class StateKey {
         try {
             byte[] nonce = new byte[NONCE];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
@@ -79,7 +87,7 @@ public final class StateKey {
         if (all.length < NONCE + TAG_BITS / 8) {
             throw new GeneralSecurityException("too short");
         }
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = GCM.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE));
         cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
         return cipher.doFinal(all, NONCE, all.length - NONCE);
