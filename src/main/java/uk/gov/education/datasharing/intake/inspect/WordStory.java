@@ -10,7 +10,6 @@ import javax.xml.stream.XMLStreamReader;
 
 import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.io.SafeXml;
-import uk.gov.education.datasharing.intake.io.Deadline;
 
 /**
  * One Word story part (the document, a header, footer, notes or comments): fields in every story (DDE,
@@ -52,7 +51,6 @@ final class WordStory {
     }
 
     private void start(XMLStreamReader xml) {
-        Deadline.check();
         switch (xml.getLocalName()) {
             case "p" -> {
                 if (paragraphs.size() >= SafeXml.MAX_DEPTH) {

@@ -10,7 +10,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import uk.gov.education.datasharing.intake.io.SafeXml;
-import uk.gov.education.datasharing.intake.io.Deadline;
 
 /**
  * A workbook's sheets, for safety and recognition: DDE formulas, and data-table header rows (a row that
@@ -88,7 +87,6 @@ final class Worksheets {
     }
 
     private void start(XMLStreamReader xml) {
-        Deadline.check();
         switch (xml.getLocalName()) {
             case "row" -> {
                 rowStarted = false;

@@ -3,8 +3,9 @@ package uk.gov.education.datasharing.intake.io;
 import java.time.Duration;
 
 /**
- * The time one message may take, enforced where the work runs: every read of a spool (message or file),
- * every inflated byte and every XML element checks it, and past it throws {@link Exceeded}. The deadline
+ * The time one message may take, enforced where the work runs: every read and write of a spool (message or
+ * file), every read of inflated bytes and every MIME part checks it, and past it throws {@link Exceeded}
+ * (parsers pull their input through those reads in small chunks, so they stop within one chunk's work). The deadline
  * belongs to the thread doing the message's work ({@link #start}); outside a scope nothing is checked.
  * Checking costs one clock read.
  */

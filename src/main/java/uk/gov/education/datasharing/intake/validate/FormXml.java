@@ -12,7 +12,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import uk.gov.education.datasharing.intake.io.SafeXml;
-import uk.gov.education.datasharing.intake.io.Deadline;
 
 /**
  * One streaming pass over a Word form's document.xml for {@link FormReader}: the text of every content
@@ -84,7 +83,6 @@ final class FormXml {
     }
 
     private void start(XMLStreamReader xml) throws XMLStreamException {
-        Deadline.check();
         String name = xml.getLocalName();
         if (inProperties && !controls.isEmpty() && controlProperty(name, xml)) {
             return;

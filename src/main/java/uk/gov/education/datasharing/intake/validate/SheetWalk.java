@@ -12,7 +12,6 @@ import javax.xml.stream.XMLStreamReader;
 
 import uk.gov.education.datasharing.intake.io.SafeXml;
 import uk.gov.education.datasharing.intake.schema.DataTableLayout;
-import uk.gov.education.datasharing.intake.io.Deadline;
 
 /**
  * The second pass of {@link DataTableReader}, over every sheet of one workbook: finds header rows by their
@@ -96,7 +95,6 @@ final class SheetWalk {
     }
 
     private void start(XMLStreamReader xml) {
-        Deadline.check();
         switch (xml.getLocalName()) {
             case "row" -> {
                 row.clear();
