@@ -31,7 +31,6 @@ public final class DocumentClassifier {
 
     // linear-time patterns: they see the sender's text and file names
     private static final Pattern SECTION_END = Pattern.compile("[./:]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NUMBERING = Pattern.compile("^(section )?\\d+[.:)]?\\s*");
     private static final Pattern BPSS = Pattern.compile("\\bbpss\\b");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
@@ -85,7 +84,7 @@ public final class DocumentClassifier {
     }
 
     private static Optional<DocumentKind> byText(List<String> paragraphs) {
-        List<String> lower = paragraphs.stream().map(p -> SPACES.matcher(p.toLowerCase(Locale.ROOT)).replaceAll(" ").strip()).toList();
+        List<String> lower = paragraphs.stream().map(p -> collapseSpaces(p.toLowerCase(Locale.ROOT))).toList();
         String opening = String.join("\n", lower.subList(0, Math.min(OPENING, lower.size())));
         if (opening.contains("ministry of justice") && (opening.contains("data first") || opening.contains("application"))) {
             return Optional.of(DocumentKind.MOJ_APPLICATION_FORM);
@@ -110,6 +109,25 @@ public final class DocumentClassifier {
             return Optional.of(DocumentKind.BACKGROUND_CHECK_EVIDENCE);
         }
         return Optional.empty();
+    }
+
+    /** The text with each run of white space made one space, and none at either end. */
+    private static String collapseSpaces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Whether a name (letters, digits and single spaces) has one of the pattern's alternatives as whole words. */

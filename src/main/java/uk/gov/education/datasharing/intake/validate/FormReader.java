@@ -69,11 +69,16 @@ public final class FormReader {
         }
     }
 
-    private static final com.google.re2j.Pattern NOT_ALPHANUMERIC = com.google.re2j.Pattern.compile("[^a-z0-9]");
-
     /** A label or header as compared: lower case, letters and digits only ("ICO registration number *" is icoregistrationnumber). */
     static String normal(String label) {
-        return NOT_ALPHANUMERIC.matcher(label.toLowerCase(Locale.ROOT)).replaceAll("");
+        StringBuilder normal = new StringBuilder(label.length());
+        for (int i = 0; i < label.length(); i++) {
+            char c = Character.toLowerCase(label.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                normal.append(c);
+            }
+        }
+        return normal.toString();
     }
 
     /** Word's placeholder texts and our templates' one. */
