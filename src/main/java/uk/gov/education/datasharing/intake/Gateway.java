@@ -3,7 +3,6 @@ package uk.gov.education.datasharing.intake;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Properties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -11,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.config.MailProperties;
 import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
 import uk.gov.education.datasharing.intake.crypto.OpenPgpEncryptor;
@@ -83,7 +83,7 @@ public final class Gateway implements AutoCloseable {
             MessageIntake intake = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, spoolDir, composer, clock, schemas, stateKey,
                     Scanner.NONE), timings);
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
-                    config.smtp().username(), config.smtp().password(), smtpExtras(config));
+                    config.smtp().username(), config.smtp().password(), MailProperties.smtpExtras(config));
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,
                     new RetryPolicy(config.replies().retryInitial(), config.replies().retryMax()), clock, schemas.problems(), sealer);
 
@@ -92,7 +92,7 @@ public final class Gateway implements AutoCloseable {
             main.bind("mailboxAdapter", new MailboxAdapter(intake));
             main.bind("replyDispatcher", dispatcher);
             main.bind("inboundHeaderFilter", new InboundHeaderFilter());
-            main.bind("imapProperties", imapProperties(config));
+            main.bind("imapProperties", MailProperties.imap(config));
             LOG.info("gateway configured: {}, {}, {}, store {}, {} team key(s) {}", config.imap(), config.smtp(), config.db(),
                     storeDir.toAbsolutePath(), keys.fingerprints().size(), keys.fingerprints());
             return new Gateway(config, db, main, timings, sealer);
@@ -158,37 +158,6 @@ public final class Gateway implements AutoCloseable {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
-    }
-
-    public static Properties imapProperties(GatewayConfig config) {
-        Properties props = new Properties();
-        String p = "mail." + config.imap().protocol() + ".";
-        props.put(p + "connectiontimeout", "15000");
-        props.put(p + "timeout", "60000");
-        props.put(p + "writetimeout", "60000");
-        props.put(p + "partialfetch", "true");
-        props.put(p + "fetchsize", "1048576");
-        if (config.imap().protocol().equals("imap") && !config.imap().plaintext()) {
-            props.put(p + "starttls.enable", "true");
-            props.put(p + "starttls.required", "true");
-        }
-        if (!config.imap().plaintext()) {
-            props.put(p + "ssl.checkserveridentity", String.valueOf(!config.imap().trustAllCertificates()));
-            if (config.imap().trustAllCertificates()) {
-                props.put(p + "ssl.trust", "*");
-            }
-        }
-        return props;
-    }
-
-    private static Properties smtpExtras(GatewayConfig config) {
-        Properties props = new Properties();
-        if (config.smtp().trustAllCertificates()) {
-            String p = config.smtp().security() == SmtpTransport.Security.SMTPS ? "mail.smtps." : "mail.smtp.";
-            props.put(p + "ssl.trust", "*");
-            props.put(p + "ssl.checkserveridentity", "false");
-        }
-        return props;
     }
 
     public GatewayConfig config() {

@@ -16,8 +16,8 @@ import uk.gov.education.datasharing.intake.Gateway;
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.model.CaseSummary;
 import uk.gov.education.datasharing.intake.store.Cases;
-import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.Sealer;
 
 /** {@code cases}: the case index as a table or JSON. */
 @Command(name = "cases", description = "List cases: reference, status, outcome, received, versions, files.")

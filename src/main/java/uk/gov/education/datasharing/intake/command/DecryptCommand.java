@@ -22,16 +22,16 @@ import uk.gov.education.datasharing.intake.Gateway;
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.crypto.OpenPgpDecryptor;
-import uk.gov.education.datasharing.intake.model.Manifest;
 import uk.gov.education.datasharing.intake.model.FileCheck;
+import uk.gov.education.datasharing.intake.model.Manifest;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.Sha256;
 import uk.gov.education.datasharing.intake.model.SubmissionRecord;
 import uk.gov.education.datasharing.intake.store.Cases;
-import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
 import uk.gov.education.datasharing.intake.store.ManifestCodec;
+import uk.gov.education.datasharing.intake.store.Sealer;
 
 /**
  * {@code decrypt}: on the team's machine, turns a stored case back into its files with the team's secret

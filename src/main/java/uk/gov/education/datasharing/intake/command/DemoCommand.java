@@ -16,10 +16,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import uk.gov.education.datasharing.intake.io.PrivateFiles;
 import uk.gov.education.datasharing.intake.Gateway;
 import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.crypto.TeamKeyGenerator;
+import uk.gov.education.datasharing.intake.io.PrivateFiles;
 
 /**
  * {@code demo}: everything in one process on this machine: a real mail server (GreenMail), an H2 database

@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import uk.gov.education.datasharing.intake.io.PrivateFiles;
 import uk.gov.education.datasharing.intake.crypto.TeamKeyGenerator;
+import uk.gov.education.datasharing.intake.io.PrivateFiles;
 
 /** {@code keys}: a GnuPG-compatible team key pair for trials. Production teams may bring keys made by gpg. */
 @Command(name = "keys", description = "Create a GnuPG-compatible team key pair for trials (public key for the gateway, "

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 import uk.gov.education.datasharing.intake.Gateway;
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.config.MailProperties;
 import uk.gov.education.datasharing.intake.mailbox.MailboxMover;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
@@ -42,7 +43,7 @@ final class ReprocessCommand implements Callable<Integer> {
             System.err.println("error: " + reference + " has no quarantined message");
             return 1;
         }
-        Session session = Session.getInstance(Gateway.imapProperties(gateway));
+        Session session = Session.getInstance(MailProperties.imap(gateway));
         List<String> moved;
         try (Store store = session.getStore(gateway.imap().protocol())) {
             store.connect(gateway.imap().host(), gateway.imap().port(), gateway.imap().username(), gateway.imap().password());

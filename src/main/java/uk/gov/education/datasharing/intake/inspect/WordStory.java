@@ -3,10 +3,11 @@ package uk.gov.education.datasharing.intake.inspect;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import com.google.re2j.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import com.google.re2j.Pattern;
 
 import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.io.SafeXml;

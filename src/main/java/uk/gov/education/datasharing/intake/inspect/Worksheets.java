@@ -3,11 +3,12 @@ package uk.gov.education.datasharing.intake.inspect;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 import uk.gov.education.datasharing.intake.io.SafeXml;
 

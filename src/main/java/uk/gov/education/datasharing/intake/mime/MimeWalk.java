@@ -17,11 +17,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.poi.hmef.Attachment;
 import org.apache.poi.hmef.HMEFMessage;
 
+import uk.gov.education.datasharing.intake.io.Deadline;
 import uk.gov.education.datasharing.intake.model.Problem;
 import uk.gov.education.datasharing.intake.model.ProblemCode;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.model.StoredObject;
-import uk.gov.education.datasharing.intake.io.Deadline;
 
 /**
  * One walk over one message's MIME tree, keeping what it found and what got in the way: multiparts are

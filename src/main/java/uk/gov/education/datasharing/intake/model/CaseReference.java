@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 

@@ -3,6 +3,7 @@ package uk.gov.education.datasharing.intake.model;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
 import com.google.re2j.Pattern;
 
 /** SHA-256 helpers: the identity of every message and stored object. */

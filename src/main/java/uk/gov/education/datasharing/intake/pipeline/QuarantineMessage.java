@@ -16,12 +16,12 @@ import uk.gov.education.datasharing.intake.mailbox.Envelope;
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.Sha256;
-import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
 import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
 import uk.gov.education.datasharing.intake.store.InboundMessages.State;
+import uk.gov.education.datasharing.intake.store.Sealer;
 
 /**
  * Ends a message that cannot be processed (it failed too often, its headers are too long, it is too large

@@ -22,7 +22,6 @@ import uk.gov.education.datasharing.intake.model.StoredObject;
 import uk.gov.education.datasharing.intake.reply.Reply;
 import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.schema.ProblemTexts;
-import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.CaseActions;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
@@ -32,6 +31,7 @@ import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
 import uk.gov.education.datasharing.intake.store.InboundMessages.State;
 import uk.gov.education.datasharing.intake.store.ManifestCodec;
 import uk.gov.education.datasharing.intake.store.Outbox;
+import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.triage.CaseLinker;
 
 /**

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Outbox;
+import uk.gov.education.datasharing.intake.store.Sealer;
 
 /**
  * The hourly caps on replies, so the mailbox cannot be made to send mail in bulk: per recipient domain and

@@ -19,10 +19,10 @@ import uk.gov.education.datasharing.intake.reply.ReplyComposer;
 import uk.gov.education.datasharing.intake.reply.RetryPolicy;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport;
 import uk.gov.education.datasharing.intake.schema.ProblemTexts;
-import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.Outbox;
+import uk.gov.education.datasharing.intake.store.Sealer;
 
 /**
  * Sends the replies that are due from the outbox, rendering each from the case index. A failed send is

@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 
-import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.Outbox;
+import uk.gov.education.datasharing.intake.store.Sealer;
 
 /** The daily reply limit: a sender already sent this many replies in the last 24 hours gets no more. */
 public final class SenderReplyLimit {

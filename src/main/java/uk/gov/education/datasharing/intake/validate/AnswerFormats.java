@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
 import com.google.re2j.Pattern;
 
 import uk.gov.education.datasharing.intake.model.Problem;

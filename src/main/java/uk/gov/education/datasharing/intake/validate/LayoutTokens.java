@@ -3,6 +3,7 @@ package uk.gov.education.datasharing.intake.validate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 

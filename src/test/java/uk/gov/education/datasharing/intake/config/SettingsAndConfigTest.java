@@ -80,11 +80,11 @@ class SettingsAndConfigTest {
         p.setProperty("intake.imap.protocol", "imap");
         GatewayConfig startTls = config(p, Map.of());
         assertThat(startTls.imap().plaintext()).isFalse();
-        assertThat(Gateway.imapProperties(startTls)).containsEntry("mail.imap.starttls.required", "true");
+        assertThat(MailProperties.imap(startTls)).containsEntry("mail.imap.starttls.required", "true");
         p.setProperty("intake.imap.allow-plaintext", "true");
         GatewayConfig plain = config(p, Map.of());
         assertThat(plain.imap().plaintext()).isTrue();
-        assertThat(Gateway.imapProperties(plain)).doesNotContainKey("mail.imap.starttls.required");
+        assertThat(MailProperties.imap(plain)).doesNotContainKey("mail.imap.starttls.required");
         p.setProperty("intake.imap.protocol", "pop3");
         assertThatThrownBy(() -> config(p, Map.of())).isInstanceOf(ConfigException.class).hasMessageStartingWith("intake.imap.protocol:");
     }
