@@ -51,6 +51,8 @@ class ImapsSmtpsIT {
             p.setProperty("intake.db.url", "jdbc:h2:file:" + dir.resolve("db/intake").toAbsolutePath());
             p.setProperty("intake.crypto.recipients", TestKeys.writePublicKey(Files.createDirectories(dir.resolve("keys"))).toString());
             p.setProperty("intake.outbox.poll-interval-ms", "200");
+            p.setProperty("intake.state.key", uk.gov.education.datasharing.intake.store.StateKey.generate());
+            p.setProperty("intake.auth.without-header", "authenticated");
             gateway = Gateway.create(Settings.load(null, null, java.util.Map.of(), p));
             gateway.start();
 
