@@ -75,8 +75,7 @@ public final class RecordCase {
         this.clock = clock;
     }
 
-    /** The message as the stages saw it. */
-    /** @param authenticated whether the receiving server vouched for the sender's address */
+    /** The message as the stages saw it; {@code authenticated}: whether the receiving server vouched for the sender's address. */
     public record Submission(EncryptedSpool raw, Attempt attempt, String sender, boolean authenticated, CaseLinker.Decision link,
                              ExtractedFiles files, Validated validated, Decision decision) {
     }
@@ -137,14 +136,15 @@ public final class RecordCase {
             }
             return existing.reference();
         }
+        CaseLinker.NewCase opened = (CaseLinker.NewCase) s.link();
         String reference = references.mint(c);
-        List<String> flags = new ArrayList<>(((CaseLinker.NewCase) s.link()).flags());
+        List<String> flags = new ArrayList<>(opened.flags());
         if (unsafe) {
             flags.add(UNSAFE_FILE);
         }
         cases.open(c, reference, s.sender(), status, s.decision().outcome(), flags, now);
-        if (((CaseLinker.NewCase) s.link()).related() != null) {
-            actions.relate(c, reference, ((CaseLinker.NewCase) s.link()).related());
+        if (opened.related() != null) {
+            actions.relate(c, reference, opened.related());
         }
         return reference;
     }
