@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake.mime;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,6 +72,10 @@ final class ZipUnpacker {
         } catch (RatioGuard.BombSuspected e) {
             walk.finding(Problem.of(ProblemCode.ARCHIVE_BOMB, archiveName, location,
                     "more than " + limits.archiveRatio() + " times its size"));
+            return false;
+        } catch (EOFException e) {
+            // a truncated archive: the zip reader ran out of data mid-entry (a failing sink throws other exceptions)
+            walk.finding(Problem.of(ProblemCode.ARCHIVE_UNREADABLE, archiveName, location, ""));
             return false;
         } catch (ZipException e) {
             String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);

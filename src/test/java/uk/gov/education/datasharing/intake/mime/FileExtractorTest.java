@@ -338,4 +338,16 @@ class FileExtractorTest {
                 new FileExtractor.Limits(20, 500, 100, 10_000_000, 100_000_000, 10, 100, 2));
         assertThat(codes(many)).containsExactly(ProblemCode.ARCHIVE_TOO_MANY_ENTRIES);
     }
+
+    /** Issue 10 (found by the corpus review): a truncated archive threw EOFException and failed the whole message. */
+    @Test
+    void aTruncatedArchiveIsAFindingNotAFailure() throws Exception {
+        byte[] whole = uk.gov.education.datasharing.intake.Documents.docx("A form that will be cut short", "x".repeat(5_000));
+        for (int cut : new int[] {whole.length / 2, 60, 45, 100, 400}) {
+            byte[] truncated = java.util.Arrays.copyOf(whole, cut);
+            FileExtractor.Extraction extraction = extract(mail("bundle.zip", truncated));
+            assertThat(extraction.files()).as("cut at " + cut).isNotEmpty();
+            assertThat(codes(extraction)).as("cut at " + cut).containsAnyOf(ProblemCode.ARCHIVE_UNREADABLE, ProblemCode.FILE_UNREADABLE);
+        }
+    }
 }
