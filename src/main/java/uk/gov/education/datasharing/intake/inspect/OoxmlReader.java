@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -87,17 +89,23 @@ final class OoxmlReader {
         void run() throws IOException, XMLStreamException {
             Map<Integer, String> sharedMatches = Map.of();
             List<ZipArchiveEntry> sheets = new ArrayList<>();
+            List<String> embeddings = new ArrayList<>();
+            Set<String> chartData = new HashSet<>();
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String name = entry.getName().toLowerCase(Locale.ROOT);
                 if (name.endsWith("vbaproject.bin") || name.endsWith("vbadata.xml") || name.endsWith("vbaprojectsignature.bin")) {
                     facts.macros = true;
-                } else if (name.contains("/embeddings/") || name.contains("/activex/")) {
+                } else if (name.contains("/activex/")) {
                     facts.embeddedObjects = true;
+                } else if (name.contains("/embeddings/")) {
+                    embeddings.add(name);
                 } else if (name.equals("[content_types].xml")) {
                     facts.officePackage = true;
                     read(entry, xml -> PackageParts.contentTypes(xml, facts));
                 } else if (name.endsWith(".rels")) {
-                    read(entry, xml -> PackageParts.relationships(xml, facts));
+                    read(entry, xml -> PackageParts.relationships(xml, name, chartData, facts));
+                } else if (name.equals("xl/connections.xml")) {
+                    read(entry, xml -> PackageParts.connections(xml, facts));
                 } else if (name.equals("docprops/custom.xml")) {
                     read(entry, xml -> PackageParts.customProperties(xml, facts));
                 } else if (name.equals("word/document.xml") || WORD_STORIES.matcher(name).matches()) {
@@ -113,6 +121,11 @@ final class OoxmlReader {
                     } else {
                         facts.tooComplex = true;
                     }
+                }
+            }
+            for (String embedding : embeddings) {
+                if (!(embedding.endsWith(".xlsx") && chartData.contains(embedding))) {
+                    facts.embeddedObjects = true;
                 }
             }
             Map<Integer, String> shared = sharedMatches;

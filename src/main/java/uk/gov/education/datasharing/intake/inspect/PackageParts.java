@@ -1,10 +1,13 @@
 package uk.gov.education.datasharing.intake.inspect;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import com.google.re2j.Pattern;
 
 import uk.gov.education.datasharing.intake.io.SafeXml;
 
@@ -16,8 +19,12 @@ import uk.gov.education.datasharing.intake.io.SafeXml;
 final class PackageParts {
 
     private static final Set<String> REMOTE_RELATIONSHIPS = Set.of("attachedtemplate", "oleobject", "frame", "subdocument",
-            "externallinkpath", "image", "afchunk", "control", "package", "externallink", "themeoverride", "stylesheet", "font");
+            "externallinkpath", "image", "afchunk", "control", "package", "externallink", "themeoverride", "stylesheet", "font",
+            "mailmergesource", "mailmergeheadersource");
     private static final Set<String> EMBEDDING_RELATIONSHIPS = Set.of("oleobject", "package", "control", "afchunk");
+    private static final Pattern CHART_RELS = Pattern.compile("(word|xl|ppt)/charts/_rels/[^/]+\\.rels");
+    /** A template on this computer's own disk (Word records the one a document was made from); not a fetch from elsewhere. */
+    private static final Pattern LOCAL_PATH = Pattern.compile("(?i)(file:/{0,3})?[a-z]:[\\\\/].*");
 
     private PackageParts() {
     }
@@ -37,17 +44,53 @@ final class PackageParts {
         }
     }
 
-    static void relationships(XMLStreamReader xml, ContentFacts.Collector facts) throws XMLStreamException {
+    /**
+     * Reads one relationships part. A chart's data workbook is an embedded package but no object: Word and Excel keep
+     * it so the chart can be edited, and it never runs. Those targets go into {@code chartData} for the walk to
+     * excuse; every other embedding is an embedded object.
+     */
+    static void relationships(XMLStreamReader xml, String relsName, Set<String> chartData, ContentFacts.Collector facts)
+            throws XMLStreamException {
+        boolean chart = CHART_RELS.matcher(relsName).matches();
         while (xml.hasNext()) {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
                 String type = String.valueOf(SafeXml.attribute(xml, "Type"));
                 String kind = type.substring(type.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+                String target = String.valueOf(SafeXml.attribute(xml, "Target"));
                 boolean external = "external".equalsIgnoreCase(SafeXml.attribute(xml, "TargetMode"));
                 if (external && REMOTE_RELATIONSHIPS.contains(kind)) {
-                    facts.remote(describe(kind));
+                    if (!(kind.equals("attachedtemplate") && LOCAL_PATH.matcher(target).matches())) {
+                        facts.remote(describe(kind));
+                    }
+                } else if (!external && chart && kind.equals("package")) {
+                    String part = resolve(relsName, target);
+                    if (part != null) {
+                        chartData.add(part);
+                    }
                 } else if (!external && EMBEDDING_RELATIONSHIPS.contains(kind)) {
                     facts.embeddedObjects = true;
                 }
+            }
+        }
+    }
+
+    /** The lower-case part name a relationship's internal target names, or null when it cannot be resolved. */
+    static String resolve(String relsName, String target) {
+        int rels = relsName.lastIndexOf("_rels/");
+        String base = "/" + relsName.substring(0, Math.max(rels, 0));
+        try {
+            String path = URI.create(base).resolve(URI.create(target.replace('\\', '/'))).normalize().getPath();
+            return path == null || !path.startsWith("/") || path.startsWith("/..") ? null : path.substring(1).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A workbook's data connections (databases, web queries, text imports): Excel fetches them from elsewhere. */
+    static void connections(XMLStreamReader xml, ContentFacts.Collector facts) throws XMLStreamException {
+        while (xml.hasNext()) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("connection")) {
+                facts.remote("a data connection to elsewhere");
             }
         }
     }
@@ -58,6 +101,7 @@ final class PackageParts {
             case "image" -> "a picture loaded from elsewhere";
             case "frame" -> "a frame loaded from elsewhere";
             case "subdocument" -> "a sub-document loaded from elsewhere";
+            case "mailmergesource", "mailmergeheadersource" -> "a mail merge list loaded from elsewhere";
             case "externallinkpath", "externallink" -> "a link to data in another workbook";
             case "oleobject", "package", "control" -> "an object loaded from elsewhere";
             default -> "content loaded from elsewhere";

