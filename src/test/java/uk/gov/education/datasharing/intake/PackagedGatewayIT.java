@@ -1,5 +1,6 @@
 package uk.gov.education.datasharing.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import uk.gov.education.datasharing.intake.config.Settings;
 import uk.gov.education.datasharing.intake.model.CaseSummary;
 import uk.gov.education.datasharing.intake.store.Cases;
 import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.validate.Forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The packaged {@code run} command in its own JVM, configured only by environment variables: within a
  * 256 MB heap for a 30 MB message, and killed (SIGKILL) mid-stream then restarted without losing or
- * repeating anything.
+ * repeating anything. And the packaged {@code validate --json}, whose stdout must be JSON alone while
+ * libraries log.
  */
 class PackagedGatewayIT extends GatewayITSupport {
 
@@ -155,5 +158,26 @@ class PackagedGatewayIT extends GatewayITSupport {
             assertThat(cases).allSatisfy(c -> assertThat(c.versions()).isEqualTo(1));
         }
         assertThat(Files.readString(childLog)).doesNotContain("OutOfMemoryError");
+    }
+
+    /** Issue 10 (found by the corpus review): POI's logged errors went to stdout, so --json was not JSON. */
+    @Test
+    void thePackagedValidateJsonPrintsOnlyJsonOnStdoutWhateverItLogs() throws Exception {
+        byte[] docx = Documents.form(Forms.srsApplication());
+        Path truncated = Files.write(dir.resolve("application-form.docx"), java.util.Arrays.copyOf(docx, docx.length / 2));
+        Path garbage = Files.write(dir.resolve("tables.xlsx"), "PK\u0003\u0004 not really a workbook".getBytes(StandardCharsets.ISO_8859_1));
+        // POI logs an error with a stack trace when it reads these content types
+        Path badTypes = Files.write(dir.resolve("questionnaire.docx"), Documents.edit(Documents.docx("x"),
+                Map.of("[Content_Types].xml", "<Types><Override".getBytes(StandardCharsets.UTF_8))));
+        Path stdout = dir.resolve("validate.out");
+        Path stderr = dir.resolve("validate.err");
+        Process validate = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "validate", "--json", "--schemas", "schemas",
+                truncated.toString(), garbage.toString(), badTypes.toString()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertThat(validate.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(validate.exitValue()).isBetween(0, 2);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout.toFile());
+        assertThat(json.get("outcome").asText()).isNotEmpty();
+        assertThat(Files.readString(stderr)).as("the logs went to stderr").contains("XMLHelper")
+                .as("the packaged logging configuration loads").doesNotContain("|-ERROR in ch.qos.logback");
     }
 }

@@ -65,18 +65,6 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        // Libraries log to the console while they read damaged files: that goes to stderr here, so what this
-        // command prints (JSON with --json) is all that stdout carries.
-        PrintStream console = System.out;
-        System.setOut(System.err);
-        try {
-            return check();
-        } finally {
-            System.setOut(console);
-        }
-    }
-
-    private int check() throws IOException {
         Schemas schemas = Gateway.schemasOrReport(schemasDir);
         if (schemas == null) {
             return COULD_NOT_CHECK;

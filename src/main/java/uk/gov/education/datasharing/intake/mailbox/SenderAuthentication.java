@@ -43,8 +43,8 @@ public final class SenderAuthentication {
             return new Verdict(withoutHeader == WithoutHeader.AUTHENTICATED, "NO_TRUSTED_HEADER");
         }
         String fromDomain = envelope.sender().map(s -> s.substring(s.indexOf('@') + 1)).orElse("");
-        String header = trusted.get().substring(trusted.get().indexOf(';') < 0 ? trusted.get().length() : trusted.get().indexOf(';'));
-        Matcher m = RESULT.matcher(header);
+        int semicolon = trusted.get().indexOf(';');
+        Matcher m = RESULT.matcher(semicolon < 0 ? "" : trusted.get().substring(semicolon));
         while (m.find()) {
             String method = m.group(1).toLowerCase(Locale.ROOT);
             boolean pass = m.group(2).equalsIgnoreCase("pass");

@@ -30,6 +30,7 @@ import uk.gov.education.datasharing.intake.triage.CaseLinker;
 import uk.gov.education.datasharing.intake.validate.Forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Issue 9: senders who forge From or name groups can neither mail others through the gateway nor change a case. */
 @Timeout(60)
@@ -168,9 +169,9 @@ class HostileSendersTest {
         stages.process(application("c@college.test", "Application C", ""));
         stages.process(application("d@school.test", "Application D", ""));
         assertThat(outbox()).extracting(Row::state, Row::error).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("PENDING", null),
-                org.assertj.core.groups.Tuple.tuple("REFUSED", ReplyCaps.DOMAIN_CAP),
-                org.assertj.core.groups.Tuple.tuple("PENDING", null),
-                org.assertj.core.groups.Tuple.tuple("REFUSED", ReplyCaps.TOTAL_CAP));
+                tuple("PENDING", null),
+                tuple("REFUSED", ReplyCaps.DOMAIN_CAP),
+                tuple("PENDING", null),
+                tuple("REFUSED", ReplyCaps.TOTAL_CAP));
     }
 }
