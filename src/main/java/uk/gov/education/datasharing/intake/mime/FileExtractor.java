@@ -51,10 +51,6 @@ public final class FileExtractor {
             findings = List.copyOf(findings);
             unpackedArchives = Set.copyOf(unpackedArchives);
         }
-
-        public boolean hasFindings() {
-            return !findings.isEmpty();
-        }
     }
 
     private final Limits limits;

@@ -70,7 +70,7 @@ public final class RecordCase {
         this.composer = composer;
         this.folders = config.folders();
         this.stored = new StoredFindings(texts);
-        this.caps = new ReplyCaps(config.replies().perDomainPerHour(), config.replies().perHour(), sealer);
+        this.caps = new ReplyCaps(config.replies().perDomainPerHour(), config.replies().perHour(), outbox);
         this.toUnauthenticated = config.replies().toUnauthenticated();
         this.clock = clock;
     }

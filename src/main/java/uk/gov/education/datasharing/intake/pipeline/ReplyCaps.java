@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import uk.gov.education.datasharing.intake.store.Outbox;
-import uk.gov.education.datasharing.intake.store.Sealer;
 
 /**
  * The hourly caps on replies, so the mailbox cannot be made to send mail in bulk: per recipient domain and
@@ -24,8 +23,8 @@ final class ReplyCaps {
     private final int perHour;
     private final Outbox outbox;
 
-    ReplyCaps(int perDomainPerHour, int perHour, Sealer sealer) {
-        this.outbox = new Outbox(sealer);
+    ReplyCaps(int perDomainPerHour, int perHour, Outbox outbox) {
+        this.outbox = outbox;
         this.perDomainPerHour = perDomainPerHour;
         this.perHour = perHour;
     }
