@@ -95,7 +95,7 @@ public final class Documents {
         return docxWithBody(body.append("</w:tbl>").toString());
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
@@ -362,11 +362,11 @@ public final class Documents {
         throw new IllegalArgumentException("no entry " + name);
     }
 
-    private interface PdfEdit {
+    public interface PdfEdit {
         void apply(PDDocument doc) throws IOException;
     }
 
-    private static byte[] pdfEdited(PdfEdit edit) {
+    public static byte[] pdfEdited(PdfEdit edit) {
         try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf("an ordinary page"))) {
             edit.apply(doc);
             return write(doc::save);

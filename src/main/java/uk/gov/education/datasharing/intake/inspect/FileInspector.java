@@ -11,7 +11,7 @@ import uk.gov.education.datasharing.intake.io.InflateBudget;
 
 /**
  * Looks inside one spooled file: its type from content (Tika), then the structure reader for that type
- * (OOXML, OLE2, PDF or RTF), then the scanner. Reads the plaintext only through the encrypted spool, so nothing
+ * (OOXML, OpenDocument, OLE2, PDF or RTF), then the scanner. Reads the plaintext only through the encrypted spool, so nothing
  * readable reaches the disk. Problems with the file's content become facts, never exceptions; only a
  * failure to read the spool itself propagates.
  */
@@ -26,6 +26,7 @@ public final class FileInspector {
     private final TypeDetector detector;
     private final OoxmlReader ooxml;
     private final OleReader ole;
+    private final OdfReader odf;
     private final PdfReader pdf;
     private final RtfReader rtf = new RtfReader();
     private final Scanner scanner;
@@ -36,6 +37,7 @@ public final class FileInspector {
         this.detector = new TypeDetector(limits.containerBytes(), limits.documentEntries());
         this.ooxml = new OoxmlReader(limits.documentEntries(), limits.documentInflatedBytes());
         this.ole = new OleReader(limits.containerBytes());
+        this.odf = new OdfReader(limits.documentEntries());
         this.pdf = new PdfReader(limits.pdfObjects());
         this.scanner = scanner;
     }
@@ -62,6 +64,9 @@ public final class FileInspector {
         try {
             if (FileTypes.isOoxml(type) || type.equals(FileTypes.ZIP)) {
                 return ooxml.read(file.channel(), budget);
+            }
+            if (FileTypes.isOpenDocument(type)) {
+                return odf.read(file.channel(), budget);
             }
             if (FileTypes.isOle(type)) {
                 try (InputStream in = file.open()) {

@@ -33,6 +33,7 @@ final class FileTypes {
             "application/x-ms-wim", "application/vnd.ms-cab-compressed", "application/x-shockwave-flash",
             "application/x-msaccess", "application/x-ms-application", "application/x-silverlight-app",
             "application/x-powershell", "text/x-powershell", "application/x-ms-manifest",
+            "application/vnd.ms-htmlhelp", "application/x-chm", "application/winhlp",
             // documents a browser runs: scripts inside them run when the team opens them
             "text/html", "application/xhtml+xml", "image/svg+xml", "application/x-msmetafile");
 
@@ -76,6 +77,10 @@ final class FileTypes {
     static boolean isOoxml(String type) {
         return type.startsWith("application/vnd.openxmlformats-officedocument.") || type.startsWith("application/vnd.ms-word.")
                 || type.startsWith("application/vnd.ms-excel.") || type.startsWith("application/vnd.ms-powerpoint.");
+    }
+
+    static boolean isOpenDocument(String type) {
+        return type.startsWith("application/vnd.oasis.opendocument.");
     }
 
     static boolean isOle(String type) {
@@ -151,6 +156,7 @@ final class FileTypes {
             case "application/vnd.apple.numbers" -> "an Apple Numbers spreadsheet";
             case "application/vnd.openxmlformats-officedocument.wordprocessingml.template" -> "a Word template (.dotx)";
             case "application/vnd.openxmlformats-officedocument.spreadsheetml.template" -> "an Excel template (.xltx)";
+            case "application/vnd.ms-htmlhelp", "application/x-chm" -> "a Windows help file, which can run programs";
             case "application/octet-stream" -> "a file we could not identify";
             default -> type.startsWith("image/") ? "an image (" + type.substring(6) + ")" : "a file of type " + type;
         };

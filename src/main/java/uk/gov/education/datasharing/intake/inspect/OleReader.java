@@ -14,14 +14,29 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 
 /**
- * Reads the directory of an OLE2 compound file (legacy Office, encrypted OOXML, MSI): encryption, macro
- * storages and embedded objects. POI reads the compound file into memory, so the caller bounds its size.
+ * Reads an OLE2 compound file (legacy Office, encrypted OOXML, MSI): encryption, macro storages and embedded
+ * objects at any depth of its directory, and inside the streams where legacy Office keeps them: Excel 4.0
+ * macro sheets and VBA modules named in a workbook's sheet list, and the VBA project, embedded and linked
+ * objects and ActiveX controls among a presentation's records. POI reads the compound file into memory, so
+ * the caller bounds its size.
  */
 final class OleReader {
 
     private static final Set<String> MACRO_STORAGES = Set.of("macros", "_vba_project_cur", "vba", "_vba_project");
     private static final int MAX_ENTRIES = 10_000;
     private static final int FILEPASS = 0x002F;
+    private static final int BOUNDSHEET = 0x0085;
+    private static final int EOF = 0x000A;
+    private static final int MAX_RECORDS = 100_000;
+    /** Sheet types in a BOUNDSHEET record: 1 an Excel 4.0 macro sheet, 6 a VBA module. */
+    private static final int MACRO_SHEET = 1;
+    private static final int VBA_MODULE = 6;
+    /** PowerPoint record types: VBAInfo, ExEmbed, ExOleLink, ExControl, ExOleObjStg (an object's compressed storage). */
+    private static final int PPT_VBA_INFO = 0x03FF;
+    private static final int PPT_EX_EMBED = 0x0FCC;
+    private static final int PPT_EX_OLE_LINK = 0x0FCE;
+    private static final int PPT_EX_CONTROL = 0x0FEE;
+    private static final int PPT_EX_OLE_OBJ_STG = 0x1011;
 
     private final long maxBytes;
 
@@ -42,13 +57,12 @@ final class OleReader {
                 top.add(entry.getName().toLowerCase(Locale.ROOT));
             }
             if (top.contains("encryptedpackage") || top.contains("encryptioninfo") || top.contains("encryptedsummary")
-                    || wordEncrypted(root) || workbookEncrypted(root)) {
+                    || wordEncrypted(root)) {
                 facts.encrypted = true;
             }
+            workbookGlobals(root, facts);
+            presentation(root, facts);
             walk(root, facts, new int[] {0}, 0);
-            if (top.contains("\u0001ole10native")) {
-                facts.embeddedObjects = true;
-            }
         } catch (IOException | RuntimeException e) {
             facts.unreadable = true;
         }
@@ -66,29 +80,66 @@ final class OleReader {
         }
     }
 
-    /** Excel 97-2003: a FILEPASS record among the first records of the workbook globals. */
-    private static boolean workbookEncrypted(DirectoryEntry root) throws IOException {
+    /**
+     * Excel 97-2003: the workbook globals, up to their end: a FILEPASS record (a password to open), and the sheet
+     * list, where an Excel 4.0 macro sheet or a VBA module is named by its type.
+     */
+    private static void workbookGlobals(DirectoryEntry root, ContentFacts.Collector facts) throws IOException {
         String name = root.hasEntryCaseInsensitive("Workbook") ? "Workbook" : root.hasEntryCaseInsensitive("Book") ? "Book" : null;
-        if (name == null) {
-            return false;
+        if (name == null || !(root.getEntryCaseInsensitive(name) instanceof DocumentEntry stream)) {
+            return;
         }
-        try (InputStream in = new DocumentInputStream((DocumentEntry) root.getEntryCaseInsensitive(name))) {
-            for (int i = 0; i < 32; i++) {
+        try (InputStream in = new DocumentInputStream(stream)) {
+            for (int i = 0; i < MAX_RECORDS; i++) {
                 byte[] header = in.readNBytes(4);
                 if (header.length < 4) {
-                    return false;
+                    return;
                 }
                 int type = (header[0] & 0xff) | (header[1] & 0xff) << 8;
                 int length = (header[2] & 0xff) | (header[3] & 0xff) << 8;
+                byte[] data = in.readNBytes(length);
                 if (type == FILEPASS) {
-                    return true;
+                    facts.encrypted = true;
+                    return; // what follows is encrypted
                 }
-                if (in.skip(length) < length) {
-                    return false;
+                if (type == BOUNDSHEET && data.length >= 6 && ((data[5] & 0xff) == MACRO_SHEET || (data[5] & 0xff) == VBA_MODULE)) {
+                    facts.macros = true;
+                }
+                if (type == EOF || data.length < length) {
+                    return;
                 }
             }
         }
-        return false;
+    }
+
+    /**
+     * PowerPoint 97-2003 keeps its VBA project, embedded objects and controls as records inside the "PowerPoint Document"
+     * stream, not as storages: walks the record tree (an 8-byte header; version 0xF is a container whose children follow).
+     */
+    private static void presentation(DirectoryEntry root, ContentFacts.Collector facts) throws IOException {
+        if (!root.hasEntryCaseInsensitive("PowerPoint Document")
+                || !(root.getEntryCaseInsensitive("PowerPoint Document") instanceof DocumentEntry stream)) {
+            return;
+        }
+        byte[] records;
+        try (InputStream in = new DocumentInputStream(stream)) {
+            records = in.readAllBytes();
+        }
+        long position = 0;
+        while (position + 8 <= records.length) {
+            int at = (int) position;
+            int version = records[at] & 0x0f;
+            int type = (records[at + 2] & 0xff) | (records[at + 3] & 0xff) << 8;
+            long length = (records[at + 4] & 0xffL) | (records[at + 5] & 0xffL) << 8 | (records[at + 6] & 0xffL) << 16 | (records[at + 7] & 0xffL) << 24;
+            switch (type) {
+                case PPT_VBA_INFO -> facts.macros = true;
+                case PPT_EX_EMBED, PPT_EX_CONTROL, PPT_EX_OLE_OBJ_STG -> facts.embeddedObjects = true;
+                case PPT_EX_OLE_LINK -> facts.remote("a linked object loaded from elsewhere");
+                default -> {
+                }
+            }
+            position += version == 0x0f ? 8 : 8 + length;
+        }
     }
 
     private static void walk(DirectoryEntry directory, ContentFacts.Collector facts, int[] seen, int depth) {
@@ -105,7 +156,9 @@ final class OleReader {
             if (MACRO_STORAGES.contains(name)) {
                 facts.macros = true;
             }
-            if (depth == 0 && (name.equals("objectpool") || name.startsWith("mbd"))) {
+            // Word's ObjectPool holds embedded objects (an empty one is left behind when they are deleted); Excel's are MBD storages
+            if (entry instanceof DirectoryEntry storage && (name.equals("objectpool") && storage.getEntryCount() > 0 || name.startsWith("mbd"))
+                    || name.equals("\u0001ole10native")) {
                 facts.embeddedObjects = true;
             }
             if (entry instanceof DirectoryEntry child) {

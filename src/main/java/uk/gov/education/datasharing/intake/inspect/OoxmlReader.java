@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,10 @@ import uk.gov.education.datasharing.intake.io.SafeXml;
  */
 final class OoxmlReader {
 
-    private static final Pattern WORD_STORIES = Pattern.compile("word/(header|footer)\\d*\\.xml|word/(footnotes|endnotes|comments)\\.xml");
+    private static final Pattern WORD_STORIES = Pattern.compile("word/(header|footer)\\d*\\.xml|word/(footnotes|endnotes|comments)\\.xml|word/glossary/document\\.xml");
+    private static final Pattern WORD_STORY_TYPES = Pattern.compile("(main|header|footer|footnotes|endnotes|comments|glossary)\\+xml$");
+    private static final String CONTENT_TYPES = "[content_types].xml";
+    private static final String ROOT_RELATIONSHIPS = "_rels/.rels";
     private static final int MAX_SHEETS = 500;
 
     private final long maxEntries;
@@ -71,8 +75,14 @@ final class OoxmlReader {
 
     /** Reads one part's XML into the facts. */
     @FunctionalInterface
-    private interface PartReader {
+    private interface PartVisitor {
         void read(XMLStreamReader xml) throws XMLStreamException;
+    }
+
+    /** Reads one part's XML into the facts, returning what the walk needs from it (or null). */
+    @FunctionalInterface
+    private interface PartReader<T> {
+        T read(XMLStreamReader xml) throws XMLStreamException;
     }
 
     private static final class Walk {
@@ -87,35 +97,68 @@ final class OoxmlReader {
         }
 
         void run() throws IOException, XMLStreamException {
+            List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+            Map<String, ZipArchiveEntry> byName = new HashMap<>();
+            for (ZipArchiveEntry entry : entries) {
+                if (byName.put(entry.getName().toLowerCase(Locale.ROOT), entry) != null) {
+                    facts.unreadable = true; // two parts of one name: readers disagree on which is meant
+                    return;
+                }
+            }
+            Set<String> chartData = new HashSet<>();
+            PackageParts.ContentTypes types = PackageParts.ContentTypes.NONE;
+            ZipArchiveEntry typesEntry = byName.get(CONTENT_TYPES);
+            if (typesEntry != null) {
+                facts.officePackage = true;
+                types = read(typesEntry, xml -> PackageParts.contentTypes(xml, facts));
+            }
+            String main = null;
+            ZipArchiveEntry rootRels = byName.get(ROOT_RELATIONSHIPS);
+            if (rootRels != null) {
+                main = read(rootRels, xml -> PackageParts.relationships(xml, ROOT_RELATIONSHIPS, chartData, facts));
+            }
+            // Office opens the part the root relationships name, whatever it is called; a decoy word/document.xml is read too
+            String mainStory = main != null && isWordStory(types.of(main)) ? main : "word/document.xml";
+            String workbook = main != null && isWorkbook(types.of(main)) ? main : "xl/workbook.xml";
+
             Map<Integer, String> sharedMatches = Map.of();
             List<ZipArchiveEntry> sheets = new ArrayList<>();
             List<String> embeddings = new ArrayList<>();
-            Set<String> chartData = new HashSet<>();
-            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+            for (ZipArchiveEntry entry : entries) {
                 String name = entry.getName().toLowerCase(Locale.ROOT);
-                if (name.endsWith("vbaproject.bin") || name.endsWith("vbadata.xml") || name.endsWith("vbaprojectsignature.bin")) {
+                String type = types.of(name);
+                if (name.equals(CONTENT_TYPES) || name.equals(ROOT_RELATIONSHIPS)) {
+                    continue;
+                }
+                if (name.endsWith("vbaproject.bin") || name.endsWith("vbadata.xml") || name.endsWith("vbaprojectsignature.bin")
+                        || name.startsWith("xl/macrosheets/")) {
                     facts.macros = true;
                 } else if (name.contains("/activex/")) {
                     facts.embeddedObjects = true;
                 } else if (name.contains("/embeddings/")) {
                     embeddings.add(name);
-                } else if (name.equals("[content_types].xml")) {
-                    facts.officePackage = true;
-                    read(entry, xml -> PackageParts.contentTypes(xml, facts));
                 } else if (name.endsWith(".rels")) {
                     read(entry, xml -> PackageParts.relationships(xml, name, chartData, facts));
-                } else if (name.equals("xl/connections.xml")) {
-                    read(entry, xml -> PackageParts.connections(xml, facts));
+                } else if (name.equals("xl/connections.xml") || type.endsWith(".connections+xml")) {
+                    visit(entry, xml -> PackageParts.connections(xml, facts));
+                } else if (name.startsWith("xl/querytables/") || type.endsWith(".querytable+xml")) {
+                    facts.remote("a query table filled from elsewhere");
+                } else if (name.startsWith("xl/pivotcache/pivotcachedefinition") || type.endsWith(".pivotcachedefinition+xml")) {
+                    visit(entry, xml -> PackageParts.pivotCache(xml, facts));
                 } else if (name.equals("docprops/custom.xml")) {
-                    read(entry, xml -> PackageParts.customProperties(xml, facts));
-                } else if (name.equals("word/document.xml") || WORD_STORIES.matcher(name).matches()) {
-                    boolean main = name.equals("word/document.xml");
-                    read(entry, xml -> WordStory.read(xml, facts, main));
+                    visit(entry, xml -> PackageParts.customProperties(xml, facts));
+                } else if (name.equals(mainStory) || name.equals("word/document.xml") || WORD_STORIES.matcher(name).matches()
+                        || isWordStory(type)) {
+                    boolean isMain = name.equals(mainStory);
+                    visit(entry, xml -> WordStory.read(xml, facts, isMain));
                 } else if (name.startsWith("xl/externallinks/") && name.endsWith(".xml")) {
-                    read(entry, xml -> PackageParts.externalLink(xml, facts));
+                    visit(entry, xml -> PackageParts.externalLink(xml, facts));
                 } else if (name.equals("xl/sharedstrings.xml")) {
-                    sharedMatches = sharedStrings(entry);
-                } else if (name.startsWith("xl/worksheets/") && name.endsWith(".xml") && name.indexOf('/', 14) < 0) {
+                    sharedMatches = read(entry, Worksheets::sharedStrings);
+                } else if (name.equals(workbook)) {
+                    visit(entry, xml -> Worksheets.definedNames(xml, facts));
+                } else if (name.startsWith("xl/worksheets/") && name.endsWith(".xml") && name.indexOf('/', 14) < 0
+                        || type.endsWith(".worksheet+xml") || type.endsWith(".dialogsheet+xml")) {
                     if (sheets.size() < MAX_SHEETS) {
                         sheets.add(entry);
                     } else {
@@ -130,23 +173,32 @@ final class OoxmlReader {
             }
             Map<Integer, String> shared = sharedMatches;
             for (ZipArchiveEntry sheet : sheets) {
-                read(sheet, xml -> Worksheets.worksheet(xml, facts, shared));
+                visit(sheet, xml -> Worksheets.worksheet(xml, facts, shared));
             }
         }
 
-        private Map<Integer, String> sharedStrings(ZipArchiveEntry entry) throws IOException, XMLStreamException {
-            XMLStreamReader xml = SafeXml.reader(budget.wrap(zip.getInputStream(entry)));
-            try {
-                return Worksheets.sharedStrings(xml);
-            } finally {
-                xml.close();
-            }
+        /** A Word story's content type: the document (or template), a header, footer, notes, comments or the glossary. */
+        private static boolean isWordStory(String type) {
+            return (type.startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.") || type.startsWith("application/vnd.ms-word."))
+                    && WORD_STORY_TYPES.matcher(type).find();
         }
 
-        private void read(ZipArchiveEntry entry, PartReader reader) throws IOException, XMLStreamException {
+        private static boolean isWorkbook(String type) {
+            return type.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.") && type.endsWith(".main+xml")
+                    || type.startsWith("application/vnd.ms-excel.") && type.endsWith(".main+xml");
+        }
+
+        private void visit(ZipArchiveEntry entry, PartVisitor visitor) throws IOException, XMLStreamException {
+            read(entry, xml -> {
+                visitor.read(xml);
+                return null;
+            });
+        }
+
+        private <T> T read(ZipArchiveEntry entry, PartReader<T> reader) throws IOException, XMLStreamException {
             XMLStreamReader xml = SafeXml.reader(budget.wrap(zip.getInputStream(entry)));
             try {
-                reader.read(xml);
+                return reader.read(xml);
             } finally {
                 xml.close();
             }

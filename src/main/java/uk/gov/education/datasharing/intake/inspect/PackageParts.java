@@ -1,7 +1,9 @@
 package uk.gov.education.datasharing.intake.inspect;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -29,12 +31,36 @@ final class PackageParts {
     private PackageParts() {
     }
 
-    static void contentTypes(XMLStreamReader xml, ContentFacts.Collector facts) throws XMLStreamException {
+    /** The content type of each part: by its name (Override), else by its extension (Default); lower case. */
+    record ContentTypes(Map<String, String> byPart, Map<String, String> byExtension) {
+        static final ContentTypes NONE = new ContentTypes(Map.of(), Map.of());
+
+        String of(String part) {
+            String type = byPart.get(part);
+            if (type == null) {
+                int dot = part.lastIndexOf('.');
+                type = dot < 0 ? null : byExtension.get(part.substring(dot + 1));
+            }
+            return type == null ? "" : type;
+        }
+    }
+
+    static ContentTypes contentTypes(XMLStreamReader xml, ContentFacts.Collector facts) throws XMLStreamException {
+        Map<String, String> byPart = new HashMap<>();
+        Map<String, String> byExtension = new HashMap<>();
         while (xml.hasNext()) {
             if (xml.next() == XMLStreamConstants.START_ELEMENT) {
                 String type = String.valueOf(SafeXml.attribute(xml, "ContentType")).toLowerCase(Locale.ROOT);
+                String part = SafeXml.attribute(xml, "PartName");
+                String extension = SafeXml.attribute(xml, "Extension");
+                if (part != null) {
+                    byPart.put(stripSlash(part.toLowerCase(Locale.ROOT)), type);
+                } else if (extension != null) {
+                    byExtension.put(extension.toLowerCase(Locale.ROOT), type);
+                }
                 // Excel's binary workbook is "macroEnabled" by name whether or not it has macros; its VBA part decides
-                if (type.contains("vbaproject") || type.contains("macroenabled") && !type.contains("sheet.binary")) {
+                if (type.contains("vbaproject") || type.contains("macroenabled") && !type.contains("sheet.binary")
+                        || type.contains("macrosheet")) {
                     facts.macros = true;
                 }
                 if (type.contains("oleobject") || type.contains("activex")) {
@@ -42,16 +68,19 @@ final class PackageParts {
                 }
             }
         }
+        return new ContentTypes(byPart, byExtension);
     }
 
     /**
      * Reads one relationships part. A chart's data workbook is an embedded package but no object: Word and Excel keep
      * it so the chart can be edited, and it never runs. Those targets go into {@code chartData} for the walk to
-     * excuse; every other embedding is an embedded object.
+     * excuse; every other embedding is an embedded object. Returns the part an office-document relationship names (in
+     * the package's root relationships, the main part that Office opens), or null.
      */
-    static void relationships(XMLStreamReader xml, String relsName, Set<String> chartData, ContentFacts.Collector facts)
+    static String relationships(XMLStreamReader xml, String relsName, Set<String> chartData, ContentFacts.Collector facts)
             throws XMLStreamException {
         boolean chart = CHART_RELS.matcher(relsName).matches();
+        String officeDocument = null;
         while (xml.hasNext()) {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
                 String type = String.valueOf(SafeXml.attribute(xml, "Type"));
@@ -69,9 +98,12 @@ final class PackageParts {
                     }
                 } else if (!external && EMBEDDING_RELATIONSHIPS.contains(kind)) {
                     facts.embeddedObjects = true;
+                } else if (!external && kind.equals("officedocument") && officeDocument == null) {
+                    officeDocument = resolve(relsName, target);
                 }
             }
         }
+        return officeDocument;
     }
 
     /** The lower-case part name a relationship's internal target names, or null when it cannot be resolved. */
@@ -84,6 +116,28 @@ final class PackageParts {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** A pivot table's cache: one filled from an external source (a connection or another file) fetches from elsewhere. */
+    static void pivotCache(XMLStreamReader xml, ContentFacts.Collector facts) throws XMLStreamException {
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("cacheSource")) {
+                String type = SafeXml.attribute(xml, "type");
+                if (type != null && !type.equals("worksheet") && !type.equals("scenario") || SafeXml.attribute(xml, "connectionId") != null) {
+                    facts.remote("a pivot table filled from elsewhere");
+                }
+            } else if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("worksheetSource")
+                    && SafeXml.attribute(xml, "id") != null) {
+                facts.remote("a pivot table filled from elsewhere"); // a range in another workbook, named by a relationship
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("cacheSource")) {
+                return;
+            }
+        }
+    }
+
+    private static String stripSlash(String part) {
+        return part.startsWith("/") ? part.substring(1) : part;
     }
 
     /** A workbook's data connections (databases, web queries, text imports): Excel fetches them from elsewhere. */

@@ -13,20 +13,32 @@ import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.io.SafeXml;
 
 /**
- * One Word story part (the document, a header, footer, notes or comments): fields in every story (DDE,
- * LINK, and INCLUDE fields that load from elsewhere), and, in the main story, paragraph texts and
- * content-control tags for recognition. One instance per part.
+ * One Word story part (the document, a header, footer, notes, comments or glossary): fields in every story
+ * (DDE, LINK, and INCLUDE fields that load from elsewhere), and, in the main story, paragraph texts and
+ * content-control tags for recognition. Fields are read as Word evaluates them, a stack: a field nested in
+ * another's instruction ({@code DDEAUTO {QUOTE ...}}) adds its own instruction to its parent's, and a field
+ * whose command or include target is built by a nested field counts as what it could become. One instance
+ * per part.
  */
 final class WordStory {
 
     private static final Pattern URL_OR_SHARE = Pattern.compile("(?i)(https?:|ftp:|file:|\\\\\\\\)");
     private static final Pattern FIRST_WORD = Pattern.compile("(?s)^(\\S*).*");
     private static final int MAX_FIELD_TEXT = 2_000;
+    private static final int MAX_FIELD_DEPTH = 64;
+
+    /** A complex field being read: its instruction so far, whether a field is nested in it, whether its result has begun. */
+    private static final class Field {
+        final StringBuilder instruction = new StringBuilder();
+        boolean commandBuilt;
+        boolean hasNested;
+        boolean inResult;
+    }
 
     private final ContentFacts.Collector facts;
     private final boolean mainStory;
     private final Deque<StringBuilder> paragraphs = new ArrayDeque<>();
-    private final StringBuilder field = new StringBuilder();
+    private final Deque<Field> fields = new ArrayDeque<>();
     private boolean inInstr;
     private boolean inText;
     private boolean inSdtProperties;
@@ -48,7 +60,9 @@ final class WordStory {
                 story.end(xml.getLocalName());
             }
         }
-        story.checkField(story.field.toString());
+        while (!story.fields.isEmpty()) {
+            story.check(story.fields.pop());
+        }
     }
 
     private void start(XMLStreamReader xml) {
@@ -72,21 +86,53 @@ final class WordStory {
                 }
             }
             case "instrText" -> inInstr = true;
-            case "fldChar" -> {
-                if (!"begin".equals(SafeXml.attribute(xml, "fldCharType"))) {
-                    checkField(field.toString());
-                }
-                field.setLength(0);
-            }
-            case "fldSimple" -> checkField(String.valueOf(SafeXml.attribute(xml, "instr")));
+            case "fldChar" -> fieldChar(SafeXml.attribute(xml, "fldCharType"));
+            case "fldSimple" -> checkField(String.valueOf(SafeXml.attribute(xml, "instr")), false, false);
             default -> {
             }
         }
     }
 
+    private void fieldChar(String type) {
+        if ("begin".equals(type)) {
+            if (fields.size() >= MAX_FIELD_DEPTH) {
+                throw new InflateBudget.Exhausted();
+            }
+            Field parent = fields.peek();
+            if (parent != null && !parent.inResult) {
+                parent.hasNested = true;
+                parent.commandBuilt |= parent.instruction.toString().isBlank();
+            }
+            fields.push(new Field());
+        } else if ("separate".equals(type) && !fields.isEmpty()) {
+            fields.peek().inResult = true;
+        } else if ("end".equals(type) && !fields.isEmpty()) {
+            Field done = fields.pop();
+            check(done);
+            Field parent = fields.peek();
+            if (parent != null && !parent.inResult) {
+                append(parent.instruction, " " + done.instruction + " ");
+            }
+        }
+    }
+
+    private static void append(StringBuilder target, String text) {
+        int room = MAX_FIELD_TEXT - target.length();
+        if (room > 0) {
+            target.append(text, 0, Math.min(room, text.length()));
+        }
+    }
+
+    private void check(Field field) {
+        checkField(field.instruction.toString(), field.commandBuilt, field.hasNested);
+    }
+
     private void characters(XMLStreamReader xml) {
         if (inInstr) {
-            SafeXml.appendText(field, xml, MAX_FIELD_TEXT);
+            Field top = fields.peek();
+            if (top != null && !top.inResult) {
+                SafeXml.appendText(top.instruction, xml, MAX_FIELD_TEXT);
+            }
         } else if (inText && mainStory && !paragraphs.isEmpty()) {
             SafeXml.appendText(paragraphs.peek(), xml, ContentFacts.MAX_TEXT);
         }
@@ -108,7 +154,15 @@ final class WordStory {
         }
     }
 
-    private void checkField(String instruction) {
+    /**
+     * @param commandBuilt the field's command comes from a nested field, so it could be any command: counted as DDE,
+     *                     the one field that runs a program
+     * @param hasNested    a nested field supplies part of the instruction, such as an include's target
+     */
+    private void checkField(String instruction, boolean commandBuilt, boolean hasNested) {
+        if (commandBuilt) {
+            facts.dde = true;
+        }
         String code = instruction.strip();
         if (code.isEmpty()) {
             return;
@@ -118,7 +172,7 @@ final class WordStory {
             case "DDE", "DDEAUTO" -> facts.dde = true;
             case "LINK" -> facts.remote("a linked object loaded from elsewhere");
             case "INCLUDETEXT", "INCLUDEPICTURE", "IMPORT" -> {
-                if (URL_OR_SHARE.matcher(code).find()) {
+                if (hasNested || URL_OR_SHARE.matcher(code).find()) {
                     facts.remote("a field that loads a file from elsewhere");
                 }
             }

@@ -87,6 +87,24 @@ final class Worksheets {
         }
     }
 
+    /** A workbook's defined names: a name can hold a formula, DDE included, that runs wherever the name is used. */
+    static void definedNames(XMLStreamReader xml, ContentFacts.Collector facts) throws XMLStreamException {
+        StringBuilder formula = new StringBuilder();
+        boolean inName = false;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("definedName")) {
+                inName = true;
+                formula.setLength(0);
+            } else if (event == XMLStreamConstants.CHARACTERS && inName) {
+                SafeXml.appendText(formula, xml, MAX_FORMULA_TEXT);
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("definedName")) {
+                inName = false;
+                facts.dde |= isDdeFormula(formula);
+            }
+        }
+    }
+
     private void start(XMLStreamReader xml) {
         switch (xml.getLocalName()) {
             case "row" -> {
@@ -138,41 +156,30 @@ final class Worksheets {
     }
 
     /**
-     * A DDE call: an application name, a bar and a topic with an item ("cmd|' /C calc'!A0"), read in one
-     * pass (a pattern with adjacent quantifiers over spaces took seconds per crafted cell).
+     * A DDE call anywhere in a formula ({@code cmd|' /C calc'!A0}, also after an operator or inside a function):
+     * a bar outside string literals and quoted sheet names, then the bang before the item. Excel has no bar
+     * operator, so a bar there can only join an application to its topic. One pass, linear in the formula (a pattern with adjacent quantifiers
+     * over spaces took seconds per crafted cell).
      */
     static boolean isDdeFormula(CharSequence formula) {
-        int i = 0;
-        int n = formula.length();
-        if (i < n && formula.charAt(i) == '=') {
-            i++;
-        }
-        while (i < n && Character.isWhitespace(formula.charAt(i))) {
-            i++;
-        }
-        int start = i;
-        while (i < n && isApplicationChar(formula.charAt(i))) {
-            i++;
-        }
-        if (i == start) {
-            return false;
-        }
-        while (i < n && Character.isWhitespace(formula.charAt(i))) {
-            i++;
-        }
-        if (i >= n || formula.charAt(i) != '|') {
-            return false;
-        }
-        for (int j = i + 1; j < n; j++) {
-            if (formula.charAt(j) == '!') {
+        char quote = 0;
+        boolean bar = false;
+        for (int i = 0; i < formula.length(); i++) {
+            char c = formula.charAt(i);
+            if (bar && c == '!') {
                 return true;
+            }
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0; // a doubled quote closes and reopens: the same state either way
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '|') {
+                bar = true;
             }
         }
         return false;
-    }
-
-    private static boolean isApplicationChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.';
     }
 
     /** The data source an alias header names (NPD, ILR, HE, SWC), REQUEST for the request column, else null. */
