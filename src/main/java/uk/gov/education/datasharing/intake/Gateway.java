@@ -80,8 +80,12 @@ public final class Gateway implements AutoCloseable {
             StateKey stateKey = requiredStateKey(settings);
             Sealer sealer = new Sealer(stateKey);
             StageTimings timings = new StageTimings();
+            Scanner scanner = GatewayConfig.scanner(settings);
+            if (!scanner.ready()) {
+                LOG.warn("SCANNER_UNAVAILABLE: the malware scanner (intake.scanner) does not answer; messages wait in the inbox until it does");
+            }
             MessageIntake intake = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, spoolDir, composer, clock, schemas, stateKey,
-                    Scanner.NONE), timings);
+                    scanner), timings);
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
                     config.smtp().username(), config.smtp().password(), MailProperties.smtpExtras(config));
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
+import uk.gov.education.datasharing.intake.inspect.ClamdScanner;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
+import uk.gov.education.datasharing.intake.inspect.Scanner;
 import uk.gov.education.datasharing.intake.mailbox.SenderAuthentication;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport.Security;
 
@@ -99,7 +101,7 @@ public record GatewayConfig(
             }
         }
         Limits limits = limits(s);
-        oneOf(s, "intake.scanner", "none");
+        scanner(s);
         Replies replies = new Replies(positiveInt(s, "intake.replies.per-sender-per-day"),
                 Duration.ofMillis(positiveLong(s, "intake.outbox.poll-interval-ms")),
                 Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),
@@ -110,6 +112,20 @@ public record GatewayConfig(
                 oneOf(s, "intake.auth.without-header", "unauthenticated", "authenticated").toUpperCase(Locale.ROOT)));
         return new GatewayConfig(imap, smtp, address, orDefault(s, "intake.mailbox.display-name", "DfE data sharing"),
                 folders, storeDir(s), db, recipients, limits, replies, auth);
+    }
+
+    /**
+     * The malware scanner the intake.scanner.* settings name: none, or clamd on intake.scanner.clamd.socket (a Unix
+     * socket) when set, else on intake.scanner.clamd.host and .port.
+     */
+    public static Scanner scanner(Settings s) {
+        if (oneOf(s, "intake.scanner", "none", "clamd").equals("none")) {
+            return Scanner.NONE;
+        }
+        String socket = s.get("intake.scanner.clamd.socket");
+        return new ClamdScanner(orDefault(s, "intake.scanner.clamd.host", "127.0.0.1"), port(s, "intake.scanner.clamd.port"),
+                socket == null || socket.isBlank() ? null : Path.of(socket),
+                Duration.ofSeconds(positiveLong(s, "intake.scanner.clamd.timeout-seconds")));
     }
 
     /** Just the intake.limits.* settings, for the offline commands too. */

@@ -50,14 +50,20 @@ public final class FileInspector {
     public ContentInspection inspect(EncryptedSpool file, InflateBudget budget) throws IOException {
         String type = detector.detect(file);
         ContentFacts facts = structure(file, type, budget);
-        Scanner.Result scan;
+        return new ContentInspection(type, facts, scan(file));
+    }
+
+    /** The scanner's verdict; fails closed: a scanner that cannot give one stops the message, which waits for it. */
+    private Scanner.Result scan(EncryptedSpool file) throws IOException {
         try (InputStream in = file.open()) {
-            scan = scanner.scan(in, file.size());
+            return scanner.scan(in, file.size());
+        } catch (ScannerUnavailableException e) {
+            LOG.warn("SCANNER_UNAVAILABLE: {}; the message waits in the inbox", e.getMessage());
+            throw e;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("scanner failed ({}); the file is recorded as not scanned", e.getClass().getSimpleName());
-            scan = Scanner.Result.NOT_SCANNED;
+            LOG.warn("SCANNER_UNAVAILABLE: the scanner failed ({}); the message waits in the inbox", e.getClass().getSimpleName());
+            throw new ScannerUnavailableException("the scanner failed", e);
         }
-        return new ContentInspection(type, facts, scan);
     }
 
     private ContentFacts structure(EncryptedSpool file, String type, InflateBudget budget) throws IOException {

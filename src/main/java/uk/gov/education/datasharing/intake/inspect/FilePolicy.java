@@ -47,6 +47,8 @@ public final class FilePolicy {
 
         if (scan == FileCheck.Scan.INFECTED) {
             found.add(Problem.of(ProblemCode.FILE_INFECTED, name, where, content.scan().signature()));
+        } else if (scan == FileCheck.Scan.TOO_LARGE) {
+            found.add(Problem.of(ProblemCode.FILE_NOT_SCANNED, name, where, ""));
         }
         unsafe(type, facts, name, where, found);
         if (!found.isEmpty()) {

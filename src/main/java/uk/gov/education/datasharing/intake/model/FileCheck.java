@@ -23,7 +23,7 @@ public record FileCheck(String detectedType, DocumentKind kind, String recognise
     }
 
     /** What the scanner said. A file that was not scanned is never clean. */
-    public enum Scan { CLEAN, INFECTED, NOT_SCANNED }
+    public enum Scan { CLEAN, INFECTED, NOT_SCANNED, TOO_LARGE }
 
     public static final FileCheck UNCHECKED = new FileCheck("", DocumentKind.OTHER, "", Scan.NOT_SCANNED, Verdict.UNCHECKED);
 

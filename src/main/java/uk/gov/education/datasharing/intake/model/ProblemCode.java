@@ -39,6 +39,7 @@ public enum ProblemCode {
     PDF_HAS_SCRIPTS(Severity.UNSAFE),
     FILE_TOO_COMPLEX(Severity.UNSAFE),
     FILE_INFECTED(Severity.UNSAFE),
+    FILE_NOT_SCANNED(Severity.UNSAFE),
     ARCHIVE_NOT_CHECKED(Severity.UNSAFE),
     SEND_AS_DOCX(Severity.ERROR),
     SEND_AS_XLSX(Severity.ERROR),

@@ -29,6 +29,17 @@ public final class CountAttempt {
         return db.inTransaction(c -> inbound.beginAttempt(c, raw.sha256(), raw.size(), clock.instant()));
     }
 
+    /**
+     * Takes the attempt back: it ended because the scanner gave no verdict, which says nothing about the message, so
+     * an outage however long cannot use up its attempts and quarantine it.
+     */
+    public void release(Attempt attempt) throws SQLException {
+        db.inTransaction(c -> {
+            inbound.releaseAttempt(c, attempt.sha256());
+            return null;
+        });
+    }
+
     /** Whether the message has failed often enough to be quarantined instead of tried again. */
     public boolean exhausted(Attempt attempt) {
         return attempt.attempts() > maxAttempts;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 
+import uk.gov.education.datasharing.intake.inspect.ScannerUnavailableException;
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
 import uk.gov.education.datasharing.intake.triage.CaseLinker;
@@ -20,7 +21,8 @@ import uk.gov.education.datasharing.intake.triage.CaseLinker;
  * manifest, files, findings and queued reply in one transaction (store, record). The route then moves the
  * message to the folder returned (move), and the outbox route sends the reply (reply). Each step is timed;
  * from screening to the decision the message has a deadline, past which it is quarantined and intake
- * moves on (docs/adr/0012).
+ * moves on (docs/adr/0012). When the scanner gives no verdict the message fails, its attempt is taken back, and
+ * it waits in the inbox until the scanner answers.
  */
 public final class MessageIntake {
 
@@ -51,8 +53,14 @@ public final class MessageIntake {
             return MessageResult.duplicate(attempt, raw.sha256());
         }
         timings.time(Stage.STORE, () -> { stages.keep().keep(raw); return null; });
-        Examined examined = stages.attempts().exhausted(attempt) ? Examined.ended(QuarantineMessage.PROCESSING_FAILED)
-                : WithinDeadline.run(deadline, () -> examine(raw, attempt)).orElse(Examined.ended(QuarantineMessage.DEADLINE_EXCEEDED));
+        Examined examined;
+        try {
+            examined = stages.attempts().exhausted(attempt) ? Examined.ended(QuarantineMessage.PROCESSING_FAILED)
+                    : WithinDeadline.run(deadline, () -> examine(raw, attempt)).orElse(Examined.ended(QuarantineMessage.DEADLINE_EXCEEDED));
+        } catch (ScannerUnavailableException e) {
+            stages.attempts().release(attempt); // fail closed: the message waits in the inbox for the scanner
+            throw e;
+        }
         if (examined.screening() instanceof Screening.Quarantine q) {
             return stages.quarantine().quarantine(raw, attempt, q.reason());
         }

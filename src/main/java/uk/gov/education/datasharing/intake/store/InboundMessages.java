@@ -50,6 +50,16 @@ public final class InboundMessages {
         return new Attempt(sha256, attempt.state(), attempt.attempts() + 1, null, attempt.caseReference());
     }
 
+    /** Takes back one attempt that ended for a reason outside the message (the scanner did not answer). */
+    public void releaseAttempt(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "update inbound_message set attempts = attempts - 1 where sha256 = ? and attempts > 0 and state = ?")) {
+            update.setString(1, sha256);
+            update.setString(2, State.IN_PROGRESS.name());
+            update.executeUpdate();
+        }
+    }
+
     public Optional<Attempt> find(Connection c, String sha256, boolean forUpdate) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "select state, attempts, folder, case_reference from inbound_message where sha256 = ?" + (forUpdate ? " for update" : ""))) {

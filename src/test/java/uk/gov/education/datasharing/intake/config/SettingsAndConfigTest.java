@@ -113,8 +113,14 @@ class SettingsAndConfigTest {
         p.setProperty("intake.imap.allow-plaintext", "yes");
         assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.imap.allow-plaintext:");
         p.setProperty("intake.imap.allow-plaintext", "false");
+        p.setProperty("intake.scanner", "sophos");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.scanner:").hasMessageContaining("none, clamd");
         p.setProperty("intake.scanner", "clamd");
-        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.scanner:").hasMessageContaining("none");
+        p.setProperty("intake.scanner.clamd.port", "70000");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.scanner.clamd.port:");
+        p.setProperty("intake.scanner.clamd.port", "3310");
+        p.setProperty("intake.scanner.clamd.timeout-seconds", "0");
+        assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.scanner.clamd.timeout-seconds:");
         p.setProperty("intake.scanner", "none");
         p.setProperty("intake.limits.document-inflated-bytes", "0");
         assertThatThrownBy(() -> config(p, Map.of())).hasMessageStartingWith("intake.limits.document-inflated-bytes:");

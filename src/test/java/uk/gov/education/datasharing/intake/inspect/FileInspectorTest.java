@@ -90,11 +90,25 @@ public class FileInspectorTest {
     }
 
     @Test
-    void aScannerThatFailsLeavesTheFileNotScanned() throws IOException {
+    void aScannerThatFailsGivesNoVerdictAtAllSoTheMessageWaits() {
         Scanner broken = (in, size) -> {
             throw new IOException("connection refused");
         };
-        assertThat(judge(new FileInspector(LIMITS, broken), "a.pdf", "", Documents.pdf("x")).check().scan()).isEqualTo(Scan.NOT_SCANNED);
+        Scanner crashing = (in, size) -> {
+            throw new IllegalStateException("bug");
+        };
+        for (Scanner scanner : List.of(broken, crashing)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> judge(new FileInspector(LIMITS, scanner), "a.pdf", "", Documents.pdf("x")))
+                    .isInstanceOf(ScannerUnavailableException.class);
+        }
+    }
+
+    @Test
+    void aFileTooLargeForTheScannerIsRefusedNotClean() throws IOException {
+        var j = judge(new FileInspector(LIMITS, (in, size) -> Scanner.Result.TOO_LARGE), "a.pdf", "", Documents.pdf("x"));
+        assertThat(j.check().scan()).isEqualTo(Scan.TOO_LARGE);
+        assertThat(codes(j)).containsExactly(ProblemCode.FILE_NOT_SCANNED);
+        assertThat(j.check().verdict()).isEqualTo(Verdict.UNSAFE);
     }
 
     @Test
