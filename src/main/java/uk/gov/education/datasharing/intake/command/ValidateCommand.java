@@ -1,15 +1,15 @@
 package uk.gov.education.datasharing.intake.command;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+
+import jakarta.mail.MessagingException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,17 +20,15 @@ import picocli.CommandLine.Parameters;
 import uk.gov.education.datasharing.intake.Gateway;
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.config.Settings;
-import uk.gov.education.datasharing.intake.inspect.FileInspector;
-import uk.gov.education.datasharing.intake.inspect.FilePolicy;
-import uk.gov.education.datasharing.intake.inspect.Scanner;
-import uk.gov.education.datasharing.intake.io.EncryptedSpool;
-import uk.gov.education.datasharing.intake.mime.SafeFileName;
 import uk.gov.education.datasharing.intake.model.Outcome;
-import uk.gov.education.datasharing.intake.model.Problem;
-import uk.gov.education.datasharing.intake.model.ReceivedFile;
+import uk.gov.education.datasharing.intake.inspect.ScannerUnavailableException;
 import uk.gov.education.datasharing.intake.pipeline.DecideOutcome;
 import uk.gov.education.datasharing.intake.pipeline.Decision;
-import uk.gov.education.datasharing.intake.pipeline.InspectFile;
+import uk.gov.education.datasharing.intake.pipeline.ExtractFiles;
+import uk.gov.education.datasharing.intake.pipeline.ExtractedFiles;
+import uk.gov.education.datasharing.intake.pipeline.FileKeeper;
+import uk.gov.education.datasharing.intake.pipeline.IntakeWiring;
+import uk.gov.education.datasharing.intake.pipeline.StageTimings;
 import uk.gov.education.datasharing.intake.pipeline.Validated;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.validate.SubmissionReader;
@@ -38,8 +36,9 @@ import uk.gov.education.datasharing.intake.validate.Validation;
 import uk.gov.education.datasharing.intake.validate.Validator;
 
 /**
- * Checks one submission offline, as the gateway would: every file checked and recognised, forms and
- * workbooks read, every rule run. Exit 0: valid; 1: problems to fix (or another body handles it); 2: could
+ * Checks one submission offline, as the gateway would: the files are put together as one message and go
+ * through the gateway's own extract stage (zips unpacked, every bound, the configured scanner), then every
+ * rule runs. Nothing is kept: files are spooled encrypted while read and only hashed. Exit 0: valid; 1: problems to fix (or another body handles it); 2: could
  * not check (unreadable or unsafe files, no application documents, broken schemas).
  */
 @Command(name = "validate", description = "Check one submission's files offline and list what to fix. Exit 0 valid, 1 problems, 2 could not check.")
@@ -75,40 +74,34 @@ final class ValidateCommand implements Callable<Integer> {
                 return COULD_NOT_CHECK;
             }
         }
-        // the same bounds as the gateway: the defaults, or INTAKE_LIMITS_* from the environment
-        GatewayConfig.Limits limits = GatewayConfig.limits(Settings.load(null, null, System.getenv(), new java.util.Properties()));
-        InspectFile inspect = new InspectFile(new FileInspector(limits.inspection(), Scanner.NONE), limits.documentInflatedBytes());
-        SubmissionReader reader = new SubmissionReader(schemas, SubmissionReader.MAX_REQUESTED_ROWS);
-        List<Problem> fileProblems = new ArrayList<>();
+        // the same bounds and scanner as the gateway: the defaults, or INTAKE_* from the environment
+        Settings settings = Settings.load(null, null, System.getenv(), new java.util.Properties());
+        GatewayConfig.Limits limits = GatewayConfig.limits(settings);
         Path spoolDir = Files.createTempDirectory("intake-validate-");
+        ExtractedFiles extracted;
         try {
-            for (Path file : files) {
-                fileProblems.addAll(check(file, spoolDir, inspect, reader));
-            }
+            ExtractFiles extract = new ExtractFiles(IntakeWiring.extractor(limits), IntakeWiring.inspector(limits, GatewayConfig.scanner(settings)),
+                    FileKeeper.HASH_ONLY, spoolDir, schemas, new StageTimings());
+            extracted = extract.extract(SubmissionMessage.of(files));
+        } catch (ScannerUnavailableException e) {
+            System.err.println("could not check: the malware scanner (intake.scanner) did not answer");
+            return COULD_NOT_CHECK;
+        } catch (MessagingException e) {
+            System.err.println("could not check: the files could not be put together as a message");
+            return COULD_NOT_CHECK;
         } finally {
             Files.deleteIfExists(spoolDir);
         }
+        SubmissionReader reader = extracted.reader();
         Validation validation = new Validator(schemas).validate(reader.submission(today == null ? LocalDate.now() : today));
-        Decision decision = new DecideOutcome(schemas.problems()).decide(fileProblems,
+        Decision decision = new DecideOutcome(schemas.problems()).decide(extracted.problems(),
                 new Validated(validation, reader.problems(), Map.of(), List.of()));
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ValidateReport.of(decision)));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ValidateReport.of(decision, extracted.files())));
         } else {
-            ValidateReport.print(out, decision, schemas.rules().listBeforeGrouping());
+            ValidateReport.print(out, decision, extracted.files(), schemas.rules().listBeforeGrouping());
         }
         return exitCode(decision.outcome());
-    }
-
-    /** Spools one file encrypted, inspects and judges it as the gateway would, and reads it; a zip is not unpacked here. */
-    private static List<Problem> check(Path file, Path spoolDir, InspectFile inspect, SubmissionReader reader) throws IOException {
-        String name = SafeFileName.of(file.getFileName().toString(), "file");
-        try (EncryptedSpool spool = EncryptedSpool.write(spoolDir, "file-", out -> copy(file, out), Long.MAX_VALUE)) {
-            ReceivedFile received = new ReceivedFile(0, "", name, name, "application/octet-stream", spool.size(), spool.sha256());
-            InspectFile.Inspected inspected = inspect.inspect(spool, received, null);
-            FilePolicy.Judgement judgement = FilePolicy.archiveUnpacked(inspected.judgement(), received, false);
-            reader.add(name, judgement.check(), InspectFile.read(spool, inspected, reader));
-            return judgement.findings();
-        }
     }
 
     /** 0: complete; 1: problems to fix, or another body handles it; 2: could not check (unsafe, or not an application). */
@@ -120,9 +113,4 @@ final class ValidateCommand implements Callable<Integer> {
         };
     }
 
-    private static void copy(Path file, java.io.OutputStream out) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            in.transferTo(out);
-        }
-    }
 }

@@ -13,7 +13,6 @@ import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.model.Problem;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
 import uk.gov.education.datasharing.intake.schema.Schemas;
-import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
 import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 
 /**
@@ -25,16 +24,16 @@ public final class ExtractFiles {
 
     private final FileExtractor extractor;
     private final InspectFile inspect;
-    private final EncryptedObjectStore store;
+    private final FileKeeper keeper;
     private final Path spoolDir;
     private final Schemas schemas;
     private final StageTimings timings;
 
-    public ExtractFiles(FileExtractor extractor, InspectFile inspect, EncryptedObjectStore store, Path spoolDir, Schemas schemas,
+    public ExtractFiles(FileExtractor extractor, InspectFile inspect, FileKeeper keeper, Path spoolDir, Schemas schemas,
                         StageTimings timings) {
         this.extractor = extractor;
         this.inspect = inspect;
-        this.store = store;
+        this.keeper = keeper;
         this.spoolDir = spoolDir;
         this.schemas = schemas;
         this.timings = timings;
@@ -42,7 +41,7 @@ public final class ExtractFiles {
 
     public ExtractedFiles extract(MimeMessage message) throws IOException, MessagingException {
         SubmissionReader reader = new SubmissionReader(schemas, SubmissionReader.MAX_REQUESTED_ROWS);
-        InspectingSink sink = new InspectingSink(spoolDir, store, inspect, reader, timings);
+        InspectingSink sink = new InspectingSink(spoolDir, keeper, inspect, reader, timings);
         FileExtractor.Extraction extraction = extractor.extract(message, sink);
         List<ReceivedFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(extraction.findings());

@@ -11,7 +11,6 @@ import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.mime.FoundFile;
 import uk.gov.education.datasharing.intake.model.StoredObject;
-import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
 import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 
 /**
@@ -23,7 +22,7 @@ import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 final class InspectingSink implements FileExtractor.Sink {
 
     private final Path spoolDir;
-    private final EncryptedObjectStore store;
+    private final FileKeeper keeper;
     private final InspectFile inspect;
     private final SubmissionReader reader;
     private final StageTimings timings;
@@ -31,9 +30,9 @@ final class InspectingSink implements FileExtractor.Sink {
     private final Map<String, SubmissionReader.Parsed> parsed = new HashMap<>();
     private final Map<String, InspectFile.Inspected> byPart = new HashMap<>();
 
-    InspectingSink(Path spoolDir, EncryptedObjectStore store, InspectFile inspect, SubmissionReader reader, StageTimings timings) {
+    InspectingSink(Path spoolDir, FileKeeper keeper, InspectFile inspect, SubmissionReader reader, StageTimings timings) {
         this.spoolDir = spoolDir;
-        this.store = store;
+        this.keeper = keeper;
         this.inspect = inspect;
         this.reader = reader;
         this.timings = timings;
@@ -44,7 +43,7 @@ final class InspectingSink implements FileExtractor.Sink {
         try (EncryptedSpool file = EncryptedSpool.write(spoolDir, "file-", out -> content.transferTo(out), Long.MAX_VALUE)) {
             StoredObject stored;
             try (InputStream plain = file.open()) {
-                stored = store.put(plain);
+                stored = keeper.keep(plain);
             }
             InspectFile.Inspected earlier = byContent.get(stored.sha256());
             long start = System.nanoTime();

@@ -28,12 +28,22 @@ public final class IntakeWiring {
     private IntakeWiring() {
     }
 
+    /** The extractor within the intake.limits.* bounds: the gateway's, and validate's. */
+    public static FileExtractor extractor(GatewayConfig.Limits l) {
+        return new FileExtractor(new FileExtractor.Limits(l.mimeDepth(), l.mimeParts(), l.files(), l.fileBytes(),
+                l.totalBytes(), l.archiveEntries(), l.archiveRatio(), l.archiveDepth()));
+    }
+
+    /** The inspection of each file within the intake.limits.* bounds, with the scanner. */
+    public static InspectFile inspector(GatewayConfig.Limits l, Scanner scanner) {
+        return new InspectFile(new FileInspector(l.inspection(), scanner), l.documentInflatedBytes());
+    }
+
     public static MessageIntake build(Parts p, StageTimings timings) {
         GatewayConfig.Limits l = p.config().limits();
         GatewayConfig.Folders folders = p.config().folders();
-        FileExtractor extractor = new FileExtractor(new FileExtractor.Limits(l.mimeDepth(), l.mimeParts(), l.files(), l.fileBytes(),
-                l.totalBytes(), l.archiveEntries(), l.archiveRatio(), l.archiveDepth()));
-        InspectFile inspect = new InspectFile(new FileInspector(l.inspection(), p.scanner()), l.documentInflatedBytes());
+        FileExtractor extractor = extractor(l);
+        InspectFile inspect = inspector(l, p.scanner());
         Sealer sealer = new Sealer(p.stateKey());
         CaseHistory history = new CaseHistory(p.stateKey());
         ScreenMessage screen = new ScreenMessage(l.headerBytes(), new IsAutomaticMail(p.config().mailboxAddress()),
@@ -44,7 +54,7 @@ public final class IntakeWiring {
                 new CountAttempt(p.db(), p.clock(), l.maxAttempts()),
                 new KeepMessage(p.store()),
                 screen,
-                new ExtractFiles(extractor, inspect, p.store(), p.spoolDir(), p.schemas(), timings),
+                new ExtractFiles(extractor, inspect, p.store()::put, p.spoolDir(), p.schemas(), timings),
                 new LinkCase(p.db(), sealer),
                 new ValidateSubmission(p.db(), new Validator(p.schemas()), history, p.clock()),
                 new DecideOutcome(p.schemas().problems()),

@@ -58,7 +58,12 @@ class GatewayAndValidateAgreeTest {
                 Arguments.of("damaged file", "DEFECTS", "DEFECTS", files("application-form.docx", Documents.form(Forms.srsApplication()),
                         "npd-data-tables.xlsx", Documents.npdWorkbook("NPD Alias"), "evidence.pdf", "%PDF-1.7 broken".getBytes())),
                 Arguments.of("redirect", "REDIRECTED", "REDIRECTED", files("application-form.docx", Documents.form(leoOnly))),
-                Arguments.of("unsafe", "QUARANTINED", "UNSAFE", files("application-form.docx", Documents.docm())));
+                Arguments.of("unsafe", "QUARANTINED", "UNSAFE", files("application-form.docx", Documents.docm())),
+                // validate unpacks zips as the gateway does (it used to call every zip ARCHIVE_NOT_CHECKED)
+                Arguments.of("zipped", "ACCEPTED", "VALID", files("submission.zip", Documents.zip(Map.of(
+                        "application-form.docx", Documents.form(Forms.srsApplication()), "npd-data-tables.xlsx", Documents.npdWorkbook("NPD Alias"))))),
+                Arguments.of("unsafe in a zip", "QUARANTINED", "UNSAFE", files("application-form.docx", Documents.form(Forms.srsApplication()),
+                        "evidence.zip", Documents.zip(Map.of("macro.docx", Documents.docm())))));
     }
 
     static Object[] files(Object... namesAndContents) {
@@ -69,6 +74,7 @@ class GatewayAndValidateAgreeTest {
     @MethodSource("submissions")
     void theSameFilesGiveTheSameOutcomeAndProblems(String name, String gatewayOutcome, String validateOutcome, Object[] files) throws Exception {
         List<List<String>> viaGateway;
+        List<List<String>> filesViaGateway;
         try (Stages stages = new Stages(dir)) {
             MessageResult result = stages.process(Mails.withAttachments(Stages.APPLICANT, Stages.MAILBOX, "Application", "Attached.", files));
             CaseSummary summary = stages.db.inTransaction(c -> new Cases(stages.sealer()).find(c, result.reference())).orElseThrow();
@@ -78,6 +84,9 @@ class GatewayAndValidateAgreeTest {
                 return new Cases(stages.sealer()).findings(c, submission).stream().filter(f -> !f.code().equals("REDIRECT"))
                         .map(f -> List.of(f.code(), f.document(), f.location(), f.message(), f.fix())).toList();
             });
+            filesViaGateway = stages.db.inTransaction(c -> new Cases(stages.sealer()).submissions(c, result.reference()).get(0).files()
+                    .stream().map(f -> List.of(f.safeName(), f.container().isEmpty() ? "attached" : f.container(), f.sha256(),
+                            f.check().detectedType(), f.check().kind().id(), f.check().scan().name())).toList());
         }
         List<String> args = new ArrayList<>();
         for (int i = 0; i < files.length; i += 2) {
@@ -91,6 +100,10 @@ class GatewayAndValidateAgreeTest {
         json.get("problems").forEach(p -> viaValidate.add(List.of(p.get("code").asText(), p.get("document").asText(),
                 p.get("location").asText(), p.get("message").asText(), p.get("fix").asText())));
         assertThat(viaValidate).isEqualTo(viaGateway);
+        List<List<String>> filesViaValidate = new ArrayList<>();
+        json.get("files").forEach(f -> filesViaValidate.add(List.of(f.get("name").asText(), f.get("foundIn").asText(), f.get("sha256").asText(),
+                f.get("detectedType").asText(), f.get("kind").asText(), f.get("scan").asText().toUpperCase(java.util.Locale.ROOT).replace(' ', '_'))));
+        assertThat(filesViaValidate).isEqualTo(filesViaGateway);
     }
 
     private JsonNode validateJson(List<String> files) throws Exception {

@@ -106,4 +106,42 @@ class ValidateCommandTest {
         assertThat(output).contains("This request is not for the DfE data sharing service.",
                 "Apply to the ONS Research Accreditation Service:");
     }
+
+    @Test
+    void jsonListsEveryFileWithWhereItWasFoundItsTypeKindVerdictScanAndFindings() throws Exception {
+        Path form = write("application-form.docx", Documents.form(Forms.srsApplication()));
+        Path zip = write("evidence.zip", Documents.zip(Map.of("certificate.pdf", Documents.pdf("Baseline Personnel Security Standard"),
+                "broken.pdf", "%PDF-1.7 cut short".getBytes(StandardCharsets.US_ASCII))));
+        Path old = write("notes.doc", Documents.ole("WordDocument", "1Table"));
+        Path macro = write("tables.xlsx", Documents.docm());
+        validate("--json", form.toString(), zip.toString(), old.toString(), macro.toString(), tables().toString());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output);
+        Map<String, com.fasterxml.jackson.databind.JsonNode> files = new java.util.LinkedHashMap<>();
+        json.get("files").forEach(f -> files.put(f.get("name").asText(), f));
+        assertThat(files).containsOnlyKeys("application-form.docx", "evidence.zip", "certificate.pdf", "broken.pdf", "notes.doc",
+                "tables.xlsx", "npd-data-tables.xlsx");
+        assertThat(files.get("application-form.docx").get("kind").asText()).isEqualTo("application-form");
+        assertThat(files.get("application-form.docx").get("verdict").asText()).isEqualTo("accepted");
+        assertThat(files.get("application-form.docx").get("detectedType").asText())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(files.get("application-form.docx").get("scan").asText()).isEqualTo("not scanned");
+        assertThat(files.get("evidence.zip").get("verdict").asText()).isEqualTo("archive");
+        assertThat(files.get("certificate.pdf").get("foundIn").asText()).isEqualTo("inside archive evidence.zip");
+        assertThat(files.get("certificate.pdf").get("kind").asText()).isEqualTo("background-check-evidence");
+        assertThat(files.get("broken.pdf").get("verdict").asText()).isEqualTo("damaged");
+        assertThat(files.get("broken.pdf").get("findings").get(0).get("code").asText()).isEqualTo("FILE_DAMAGED");
+        assertThat(files.get("notes.doc").get("verdict").asText()).isEqualTo("not accepted");
+        assertThat(files.get("tables.xlsx").get("verdict").asText()).isEqualTo("unsafe");
+        assertThat(files.get("tables.xlsx").get("findings").findValuesAsText("code")).contains("FILE_HAS_MACROS");
+        assertThat(json.get("outcome").asText()).isEqualTo("UNSAFE");
+    }
+
+    @Test
+    void theTextReportListsEachFileAndItsVerdict() throws Exception {
+        Path form = write("application-form.docx", Documents.form(Forms.srsApplication()));
+        Path zip = write("tables.zip", Documents.zip(Map.of("npd-data-tables.xlsx", Documents.npdWorkbook("NPD Alias"))));
+        assertThat(validate(form.toString(), zip.toString())).as(output).isEqualTo(0);
+        assertThat(output).contains("Files", "  - application-form.docx: accepted, application form", "  - tables.zip: archive",
+                "  - npd-data-tables.xlsx (inside archive tables.zip): accepted, NPD data tables");
+    }
 }
