@@ -65,7 +65,17 @@ final class MimeWalk {
         }
         String type = MimeParts.baseType(part);
         if (type.startsWith("multipart/")) {
-            Object content = part.getContent();
+            Object content;
+            try {
+                content = part.getContent();
+                if (content instanceof Multipart multipart) {
+                    multipart.getCount(); // parses it: a missing start boundary, say, is found here
+                }
+            } catch (MessagingException e) {
+                // the structure cannot be read, so neither can the files in it
+                findings.add(Problem.of(ProblemCode.MIME_UNREADABLE, "", container, ""));
+                return;
+            }
             if (content instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount() && parts <= limits.parts(); i++) {
                     BodyPart child = multipart.getBodyPart(i);
@@ -76,7 +86,13 @@ final class MimeWalk {
         }
         String name = MimeParts.fileName(part);
         if (type.equals("message/rfc822")) {
-            Object content = part.getContent();
+            Object content;
+            try {
+                content = part.getContent();
+            } catch (MessagingException | IOException e) {
+                findings.add(Problem.of(ProblemCode.MIME_UNREADABLE, "", container, ""));
+                return;
+            }
             if (content instanceof MimeMessage forwarded) {
                 visit(forwarded, path + ".1", depth + 1, "inside forwarded message " + MimeParts.quoted(MimeParts.subjectOf(forwarded)));
                 return;
@@ -104,11 +120,14 @@ final class MimeWalk {
             unpackTnef(part, name, safeName, path, container);
         } else {
             StoredObject stored;
-            try (InputStream in = part.getInputStream()) {
+            try (InputStream in = content(part)) {
                 stored = store(in, name, safeName, type, path, container);
+            } catch (SourceStream.Unreadable e) {
+                findings.add(Problem.of(ProblemCode.FILE_UNREADABLE, safeName, container, ""));
+                return;
             }
             if (stored != null && sink.isArchive(stored).orElse(MimeParts.isZip(type, safeName))) {
-                try (InputStream in = part.getInputStream()) {
+                try (InputStream in = content(part)) {
                     unpack(stored, new SourceStream(in), safeName, container, path);
                 }
             }
@@ -162,8 +181,10 @@ final class MimeWalk {
         String safeName = SafeFileName.of(originalName, "smime.p7m");
         String smimeType = MimeParts.smimeType(part);
         if (smimeType.contains("enveloped")) {
-            try (InputStream in = part.getInputStream()) {
+            try (InputStream in = content(part)) {
                 store(in, originalName, safeName, "application/pkcs7-mime", path, container);
+            } catch (SourceStream.Unreadable e) {
+                findings.add(Problem.of(ProblemCode.FILE_UNREADABLE, safeName, container, ""));
             }
             findings.add(Problem.of(ProblemCode.SMIME_ENCRYPTED, "", container, smimeType));
             return;
@@ -184,12 +205,24 @@ final class MimeWalk {
         visit(inner, path + ".1", depth + 1, container);
     }
 
+    /**
+     * A part's decoded content; a transfer encoding the decoder does not know (or cannot start on) makes the file
+     * unreadable, a finding, not a failure of the message.
+     */
+    private static InputStream content(Part part) throws SourceStream.Unreadable {
+        try {
+            return part.getInputStream();
+        } catch (IOException | MessagingException e) {
+            throw new SourceStream.Unreadable();
+        }
+    }
+
     /** A part read into memory (for parsers that need it whole), within the file bound; null with a finding otherwise. */
     private byte[] readWhole(Part part, String safeName, String container) throws IOException, MessagingException {
         // what is read whole counts against the message's total too: nested S/MIME layers cannot each take the file bound
         long remaining = limits.totalBytes() - totalBytes;
         boolean totalBinds = remaining < limits.fileBytes();
-        try (InputStream in = new BoundedStream(new SourceStream(part.getInputStream()), Math.min(limits.fileBytes(), remaining))) {
+        try (InputStream in = new BoundedStream(new SourceStream(content(part)), Math.min(limits.fileBytes(), remaining))) {
             byte[] whole = in.readAllBytes();
             totalBytes += whole.length;
             return whole;

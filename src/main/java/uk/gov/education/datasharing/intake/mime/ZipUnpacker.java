@@ -36,7 +36,7 @@ final class ZipUnpacker {
         long expanded = 0;
         try {
             ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+            while ((entry = nextEntry(zip)) != null) {
                 if (++entries > limits.archiveEntries()) {
                     walk.finding(Problem.of(ProblemCode.ARCHIVE_TOO_MANY_ENTRIES, archiveName, location,
                             "more than " + limits.archiveEntries() + " files"));
@@ -84,5 +84,14 @@ final class ZipUnpacker {
             return false;
         }
         return true;
+    }
+
+    /** The next entry; a header the zip reader cannot decode (a name that is not UTF-8 though flagged so) is an unreadable archive. */
+    private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new ZipException("unreadable entry header");
+        }
     }
 }

@@ -15,6 +15,7 @@ import uk.gov.education.datasharing.intake.model.Defect.Severity;
 public enum ProblemCode {
     // Finding files in a message (mime)
     MIME_TOO_DEEP(Severity.ERROR),
+    MIME_UNREADABLE(Severity.ERROR),
     TOO_MANY_PARTS(Severity.ERROR),
     TOO_MANY_FILES(Severity.ERROR),
     FILE_TOO_LARGE(Severity.ERROR),

@@ -350,4 +350,39 @@ class FileExtractorTest {
             assertThat(codes(extraction)).as("cut at " + cut).containsAnyOf(ProblemCode.ARCHIVE_UNREADABLE, ProblemCode.FILE_UNREADABLE);
         }
     }
+
+    /** Found by fuzzing (issue 10): an entry name flagged UTF-8 that is not made ZipInputStream throw IllegalArgumentException. */
+    @Test
+    void anEntryNameThatIsNotTheUtf8ItClaimsIsAnUnreadableArchiveNotAFailure() throws Exception {
+        byte[] zip = uk.gov.education.datasharing.intake.Documents.zip(java.util.Map.of("caf\u00e9.txt", "menu".getBytes(StandardCharsets.UTF_8)));
+        for (int i = 0; i + 1 < zip.length; i++) {
+            if ((zip[i] & 0xff) == 0xC3 && (zip[i + 1] & 0xff) == 0xA9) {
+                zip[i] = (byte) 0xFF; // no longer UTF-8, in the local and the central header
+                zip[i + 1] = (byte) 0xFE;
+            }
+        }
+        FileExtractor.Extraction extraction = extract(mail("menu.zip", zip));
+        assertThat(codes(extraction)).contains(ProblemCode.ARCHIVE_UNREADABLE);
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).contains("menu.zip");
+    }
+
+    /** Found by fuzzing (issue 10): an unknown transfer encoding made opening the part throw, failing the whole message. */
+    @Test
+    void aPartInAnEncodingNobodyKnowsIsAnUnreadableFileNotAFailure() throws Exception {
+        String raw = mail("form.docx", uk.gov.education.datasharing.intake.Documents.docx("a form"), "notes.txt", "notes".getBytes(StandardCharsets.UTF_8))
+                .replaceFirst("Content-Transfer-Encoding: base64", "Content-Transfer-Encoding: base6");
+        FileExtractor.Extraction extraction = extract(raw);
+        assertThat(codes(extraction)).contains(ProblemCode.FILE_UNREADABLE);
+        assertThat(extraction.files()).extracting(ReceivedFile::safeName).contains("notes.txt");
+    }
+
+    /** Found by fuzzing (issue 10): a multipart without its start boundary threw ParseException and failed the whole message. */
+    @Test
+    void aMultipartWithoutItsStartBoundaryIsAFindingNotAFailure() throws Exception {
+        String raw = "From: a@example.org\r\nTo: b@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"never-used\"\r\n\r\nno boundary anywhere in this body\r\n";
+        FileExtractor.Extraction extraction = extract(raw);
+        assertThat(codes(extraction)).containsExactly(ProblemCode.MIME_UNREADABLE);
+        assertThat(extraction.files()).isEmpty();
+    }
 }
