@@ -81,6 +81,10 @@ final class DemoCommand implements Callable<Integer> {
 
         say("");
         say("The intake gateway is running, with an embedded mail server and database in " + dir.toAbsolutePath() + ".");
+        say("Malware scanning: " + ("clamd".equalsIgnoreCase(System.getenv("INTAKE_SCANNER")) ? "ClamAV's clamd (INTAKE_SCANNER=clamd)."
+                : "off (files are recorded as not scanned). To scan with ClamAV's clamd and its official signatures, install clamav-daemon,"
+                + " run freshclam, and start the demo with INTAKE_SCANNER=clamd INTAKE_SCANNER_CLAMD_SOCKET=/run/clamav/clamd.ctl"
+                + " (README: \"Malware scanning with ClamAV\")."));
         say("Sending four example messages to " + MAILBOX + " ...");
         new DemoExamples(gateway, mail, smtpPort, dir, keys, configFile).run();
         if (exitAfterExamples) {

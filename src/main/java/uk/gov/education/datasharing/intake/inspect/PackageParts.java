@@ -27,6 +27,8 @@ final class PackageParts {
     private static final Pattern CHART_RELS = Pattern.compile("(word|xl|ppt)/charts/_rels/[^/]+\\.rels");
     /** A template on this computer's own disk (Word records the one a document was made from); not a fetch from elsewhere. */
     private static final Pattern LOCAL_PATH = Pattern.compile("(?i)(file:/{0,3})?[a-z]:[\\\\/].*");
+    /** A target Word fetches from elsewhere: the web, a file URL, a share. A bare name such as "Normal.dotm" is none of these. */
+    private static final Pattern ELSEWHERE = Pattern.compile("(?i)^\\s*(https?:|ftp:|file:|\\\\\\\\|//)");
 
     private PackageParts() {
     }
@@ -88,7 +90,7 @@ final class PackageParts {
                 String target = String.valueOf(SafeXml.attribute(xml, "Target"));
                 boolean external = "external".equalsIgnoreCase(SafeXml.attribute(xml, "TargetMode"));
                 if (external && REMOTE_RELATIONSHIPS.contains(kind)) {
-                    if (!(kind.equals("attachedtemplate") && LOCAL_PATH.matcher(target).matches())) {
+                    if (!kind.equals("attachedtemplate") || ELSEWHERE.matcher(target).find() && !LOCAL_PATH.matcher(target).matches()) {
                         facts.remote(describe(kind));
                     }
                 } else if (!external && chart && kind.equals("package")) {
