@@ -11,7 +11,6 @@ import javax.xml.stream.XMLStreamReader;
 import com.google.re2j.Pattern;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 import uk.gov.education.datasharing.intake.io.InflateBudget;
 import uk.gov.education.datasharing.intake.io.SafeXml;
@@ -35,50 +34,23 @@ final class OdfReader {
 
     ContentFacts read(SeekableByteChannel channel, InflateBudget budget) throws IOException {
         ContentFacts.Collector facts = new ContentFacts.Collector();
-        long entries = ZipDirectory.entryCount(channel);
-        if (entries < 0 || entries > maxEntries) {
-            facts.unreadable |= entries < 0;
-            facts.tooComplex |= entries > maxEntries;
-            return facts.build();
-        }
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
+        return ZipPackage.read(channel, maxEntries, facts, zip -> {
             ZipArchiveEntry manifest = zip.getEntry(MANIFEST);
             if (manifest != null) {
-                read(zip, manifest, budget, xml -> manifest(xml, facts));
+                ZipPackage.visit(zip, manifest, budget, xml -> manifest(xml, facts));
             }
             if (facts.encrypted) {
-                return facts.build(); // the parts are ciphertext
+                return; // the parts are ciphertext
             }
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String name = entry.getName().toLowerCase(Locale.ROOT);
                 if (name.startsWith("basic/") || name.startsWith("scripts/")) {
                     facts.macros = true;
                 } else if (name.endsWith("content.xml") || name.endsWith("styles.xml") || name.endsWith("settings.xml")) {
-                    read(zip, entry, budget, xml -> content(xml, facts));
+                    ZipPackage.visit(zip, entry, budget, xml -> content(xml, facts));
                 }
             }
-        } catch (IOException | XMLStreamException | RuntimeException e) {
-            if (InflateBudget.exhausted(e)) {
-                facts.tooComplex = true;
-            } else {
-                facts.unreadable = true;
-            }
-        }
-        return facts.build();
-    }
-
-    @FunctionalInterface
-    private interface PartReader {
-        void read(XMLStreamReader xml) throws XMLStreamException;
-    }
-
-    private static void read(ZipFile zip, ZipArchiveEntry entry, InflateBudget budget, PartReader reader) throws IOException, XMLStreamException {
-        XMLStreamReader xml = SafeXml.reader(budget.wrap(zip.getInputStream(entry)));
-        try {
-            reader.read(xml);
-        } finally {
-            xml.close();
-        }
+        });
     }
 
     private static void manifest(XMLStreamReader xml, ContentFacts.Collector facts) throws XMLStreamException {

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 import com.google.re2j.Pattern;
 
@@ -19,7 +18,6 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 import uk.gov.education.datasharing.intake.io.InflateBudget;
-import uk.gov.education.datasharing.intake.io.SafeXml;
 
 /**
  * Reads an Office Open XML package (docx, xlsx and their macro-enabled kin) through random access to the
@@ -52,37 +50,7 @@ final class OoxmlReader {
     /** Reads the package, inflating within the file's budget (shared with the other readers of the file). */
     ContentFacts read(SeekableByteChannel channel, InflateBudget budget) throws IOException {
         ContentFacts.Collector facts = new ContentFacts.Collector();
-        long entries = ZipDirectory.entryCount(channel);
-        if (entries < 0) {
-            facts.unreadable = true;
-            return facts.build();
-        }
-        if (entries > maxEntries) {
-            facts.tooComplex = true;
-            return facts.build();
-        }
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
-            new Walk(zip, facts, budget).run();
-        } catch (IOException | XMLStreamException | RuntimeException e) {
-            if (InflateBudget.exhausted(e)) {
-                facts.tooComplex = true;
-            } else {
-                facts.unreadable = true;
-            }
-        }
-        return facts.build();
-    }
-
-    /** Reads one part's XML into the facts. */
-    @FunctionalInterface
-    private interface PartVisitor {
-        void read(XMLStreamReader xml) throws XMLStreamException;
-    }
-
-    /** Reads one part's XML into the facts, returning what the walk needs from it (or null). */
-    @FunctionalInterface
-    private interface PartReader<T> {
-        T read(XMLStreamReader xml) throws XMLStreamException;
+        return ZipPackage.read(channel, maxEntries, facts, zip -> new Walk(zip, facts, budget).run());
     }
 
     private static final class Walk {
@@ -188,20 +156,12 @@ final class OoxmlReader {
                     || type.startsWith("application/vnd.ms-excel.") && type.endsWith(".main+xml");
         }
 
-        private void visit(ZipArchiveEntry entry, PartVisitor visitor) throws IOException, XMLStreamException {
-            read(entry, xml -> {
-                visitor.read(xml);
-                return null;
-            });
+        private void visit(ZipArchiveEntry entry, ZipPackage.PartVisitor visitor) throws IOException, XMLStreamException {
+            ZipPackage.visit(zip, entry, budget, visitor);
         }
 
-        private <T> T read(ZipArchiveEntry entry, PartReader<T> reader) throws IOException, XMLStreamException {
-            XMLStreamReader xml = SafeXml.reader(budget.wrap(zip.getInputStream(entry)));
-            try {
-                return reader.read(xml);
-            } finally {
-                xml.close();
-            }
+        private <T> T read(ZipArchiveEntry entry, ZipPackage.PartReader<T> reader) throws IOException, XMLStreamException {
+            return ZipPackage.part(zip, entry, budget, reader);
         }
     }
 }
