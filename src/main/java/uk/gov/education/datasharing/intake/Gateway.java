@@ -1,6 +1,7 @@
 package uk.gov.education.datasharing.intake;
 
 import java.io.IOException;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -16,6 +17,8 @@ import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
 import uk.gov.education.datasharing.intake.crypto.OpenPgpEncryptor;
 import uk.gov.education.datasharing.intake.crypto.TeamPublicKeys;
 import uk.gov.education.datasharing.intake.inspect.Scanner;
+import uk.gov.education.datasharing.intake.metrics.IntakeMetrics;
+import uk.gov.education.datasharing.intake.metrics.ManagementServer;
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.mailbox.InboundHeaderFilter;
 import uk.gov.education.datasharing.intake.pipeline.IntakeWiring;
@@ -46,7 +49,15 @@ public final class Gateway implements AutoCloseable {
     private final StageTimings timings;
     private final Sealer sealer;
 
-    private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer) {
+    private final Management management;
+    private ManagementServer managementServer;
+
+    /** What the management port serves, started with the gateway. */
+    private record Management(GatewayConfig.ManagementPort port, IntakeMetrics metrics, Map<String, ManagementServer.Check> checks) {
+    }
+
+    private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer, Management management) {
+        this.management = management;
         this.sealer = sealer;
         this.config = config;
         this.db = db;
@@ -79,8 +90,9 @@ public final class Gateway implements AutoCloseable {
             ReplyComposer composer = new ReplyComposer(config.mailboxAddress(), config.mailboxName(), schemas.rules().listBeforeGrouping());
             StateKey stateKey = requiredStateKey(settings);
             Sealer sealer = new Sealer(stateKey);
-            StageTimings timings = new StageTimings();
             Scanner scanner = GatewayConfig.scanner(settings);
+            IntakeMetrics metrics = new IntakeMetrics(db, clock, scanner, keys.expiries());
+            StageTimings timings = new StageTimings(metrics);
             if (!scanner.ready()) {
                 LOG.warn("SCANNER_UNAVAILABLE: the malware scanner (intake.scanner) does not answer; messages wait in the inbox until it does");
             }
@@ -93,13 +105,16 @@ public final class Gateway implements AutoCloseable {
 
             Main main = new Main();
             main.setOverrideProperties(settings.asProperties());
-            main.bind("mailboxAdapter", new MailboxAdapter(intake));
+            main.bind("mailboxAdapter", new MailboxAdapter(intake, metrics));
+            main.bind("intakePollStrategy", new PollMetrics(metrics));
             main.bind("replyDispatcher", dispatcher);
             main.bind("inboundHeaderFilter", new InboundHeaderFilter());
             main.bind("imapProperties", MailProperties.imap(config));
             LOG.info("gateway configured: {}, {}, {}, store {}, {} team key(s) {}", config.imap(), config.smtp(), config.db(),
                     storeDir.toAbsolutePath(), keys.fingerprints().size(), keys.fingerprints());
-            return new Gateway(config, db, main, timings, sealer);
+            Management management = new Management(GatewayConfig.management(settings), metrics,
+                    ReadinessChecks.of(config, db, storeDir, keys, scanner, transport));
+            return new Gateway(config, db, main, timings, sealer, management);
         } catch (IOException e) {
             db.close();
             throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
@@ -195,16 +210,34 @@ public final class Gateway implements AutoCloseable {
         return timings;
     }
 
-    /** Starts polling and sending; returns at once. */
+    /** Starts polling and sending, and the management port; returns at once. */
     public void start() throws Exception {
+        startManagement();
         main.start();
+    }
+
+    private void startManagement() {
+        GatewayConfig.ManagementPort port = management.port();
+        try {
+            managementServer = new ManagementServer(port.host(), port.port(), management.metrics(), management.checks());
+            LOG.info("management port {}:{} (/metrics, /health/live, /health/ready)", port.host(), managementServer.port());
+        } catch (IOException e) {
+            throw new ConfigException("intake.management.port", "cannot listen on " + port.host() + ":" + port.port() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The management port actually bound (intake.management.port 0 picks a free one), or -1 before start. */
+    public int managementPort() {
+        return managementServer == null ? -1 : managementServer.port();
     }
 
     /** Runs until the process is told to stop (Ctrl-C, SIGTERM); then shuts down cleanly. */
     public void runUntilStopped() throws Exception {
+        startManagement();
         try {
             main.run();
         } finally {
+            managementServer.close();
             db.close();
         }
     }
@@ -215,6 +248,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (managementServer != null) {
+            managementServer.close();
+        }
         try {
             main.stop();
         } catch (Exception e) {

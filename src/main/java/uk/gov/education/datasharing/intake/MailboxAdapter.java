@@ -9,6 +9,7 @@ import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.gov.education.datasharing.intake.metrics.IntakeMetrics;
 import uk.gov.education.datasharing.intake.pipeline.MessageIntake;
 import uk.gov.education.datasharing.intake.pipeline.MessageResult;
 
@@ -26,9 +27,11 @@ public final class MailboxAdapter {
     private static final Logger LOG = LoggerFactory.getLogger("intake");
 
     private final MessageIntake intake;
+    private final IntakeMetrics metrics;
 
-    public MailboxAdapter(MessageIntake intake) {
+    public MailboxAdapter(MessageIntake intake, IntakeMetrics metrics) {
         this.intake = intake;
+        this.metrics = metrics;
     }
 
     public MessageResult process(Exchange exchange) {
@@ -41,9 +44,11 @@ public final class MailboxAdapter {
         // fail after the message was handled, so it would never leave the inbox. The exchange goes on with a plain
         // message: no inbound header ever reaches it (the consumer kept the mail message itself for the move).
         exchange.setIn(new DefaultMessage(exchange));
+        metrics.attempted();
         try {
             return intake.process(original);
         } catch (Exception e) {
+            metrics.failed();
             String where = describe(e);
             LOG.warn("message processing failed, left in the inbox to be tried again: PROCESSING_ERROR {}", where);
             throw new ProcessingFailedException(where);

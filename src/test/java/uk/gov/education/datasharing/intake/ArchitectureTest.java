@@ -47,7 +47,9 @@ class ArchitectureTest {
             Map.entry("config", Set.of("inspect", "reply", "mailbox")),
             // the stages connect the features; nothing above them
             Map.entry("pipeline", Set.of("model", "io", "config", "mailbox", "mime", "inspect", "schema", "validate", "store", "reply",
-                    "triage")));
+                    "triage")),
+            // what operations see: reads the stages' timings and the case index, served by the management server
+            Map.entry("metrics", Set.of("model", "pipeline", "store", "inspect", "config")));
 
     static Stream<String> features() {
         return FEATURES.keySet().stream().sorted();

@@ -51,6 +51,7 @@ public class GatewayHarness implements AutoCloseable {
         overrides.setProperty("intake.imap.host", "127.0.0.1");
         overrides.setProperty("intake.state.key", uk.gov.education.datasharing.intake.store.StateKey.generate());
         overrides.setProperty("intake.imap.port", String.valueOf(mail.getImap().getPort()));
+        overrides.setProperty("intake.management.port", "0");
         overrides.setProperty("intake.imap.protocol", "imap");
         overrides.setProperty("intake.imap.allow-plaintext", "true");
         overrides.setProperty("intake.imap.username", MAILBOX);

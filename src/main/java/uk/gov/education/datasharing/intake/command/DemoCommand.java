@@ -85,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                 : "off (files are recorded as not scanned). To scan with ClamAV's clamd and its official signatures, install clamav-daemon,"
                 + " run freshclam, and start the demo with INTAKE_SCANNER=clamd INTAKE_SCANNER_CLAMD_SOCKET=/run/clamav/clamd.ctl"
                 + " (README: \"Malware scanning with ClamAV\")."));
+        say("Operations: http://127.0.0.1:" + gateway.managementPort() + "/metrics (Prometheus), /health/live and /health/ready.");
         say("Sending four example messages to " + MAILBOX + " ...");
         new DemoExamples(gateway, mail, smtpPort, dir, keys, configFile).run();
         if (exitAfterExamples) {
@@ -141,6 +142,7 @@ final class DemoCommand implements Callable<Integer> {
             out.write("intake.db.url=jdbc:h2:file:" + absolute.resolve("db/intake").toString().replace("\\", "/") + "\n");
             out.write("intake.crypto.recipients=" + keys.toAbsolutePath().resolve("team-public.asc").toString().replace("\\", "/") + "\n");
             out.write("intake.outbox.poll-interval-ms=500\n");
+            out.write("intake.management.port=0\n");
             out.write("intake.state.key=" + demoStateKey(keys) + "\n");
         }
         return file;

@@ -128,6 +128,24 @@ public record GatewayConfig(
                 Duration.ofSeconds(positiveLong(s, "intake.scanner.clamd.timeout-seconds")));
     }
 
+    /** Where the management port (metrics, health) listens: 127.0.0.1 unless set; port 0 picks a free one. */
+    public record ManagementPort(String host, int port) {
+    }
+
+    public static ManagementPort management(Settings s) {
+        String port = required(s, "intake.management.port");
+        int parsed;
+        try {
+            parsed = Integer.parseInt(port.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("intake.management.port", "not a port number");
+        }
+        if (parsed < 0 || parsed > 65535) {
+            throw new ConfigException("intake.management.port", "not a port number");
+        }
+        return new ManagementPort(orDefault(s, "intake.management.host", "127.0.0.1"), parsed);
+    }
+
     /** Just the intake.limits.* settings, for the offline commands too. */
     public static Limits limits(Settings s) {
         Limits limits = new Limits(positiveLong(s, "intake.limits.message-bytes"), positiveInt(s, "intake.limits.max-attempts"),

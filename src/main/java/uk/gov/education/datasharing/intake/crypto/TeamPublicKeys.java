@@ -144,6 +144,17 @@ public final class TeamPublicKeys {
         return expiring;
     }
 
+    /** When each encryption key expires (null: never), by fingerprint; for the key-expiry metric. */
+    public java.util.Map<String, java.time.Instant> expiries() {
+        java.util.Map<String, java.time.Instant> expiries = new java.util.LinkedHashMap<>();
+        for (PGPPublicKey key : encryptionKeys) {
+            long validSeconds = key.getValidSeconds();
+            expiries.put(org.bouncycastle.util.encoders.Hex.toHexString(key.getFingerprint()).toUpperCase(),
+                    validSeconds > 0 ? java.time.Instant.ofEpochSecond(key.getCreationTime().getTime() / 1000 + validSeconds) : null);
+        }
+        return expiries;
+    }
+
     List<PGPPublicKey> encryptionKeys() {
         return encryptionKeys;
     }

@@ -20,6 +20,15 @@ public final class StageTimings {
     public record Summary(long count, long totalNanos, long maxNanos) {
     }
 
+    /** Told of every timing as it is recorded (the metrics' histograms). */
+    @FunctionalInterface
+    public interface Observer {
+        void observed(Stage stage, long nanos);
+
+        Observer NONE = (stage, nanos) -> {
+        };
+    }
+
     /** A stage's work; its checked exceptions pass through. */
     @FunctionalInterface
     public interface Work<T> {
@@ -30,7 +39,14 @@ public final class StageTimings {
     private final Map<Stage, LongAdder> totals = new EnumMap<>(Stage.class);
     private final Map<Stage, LongAccumulator> maxima = new EnumMap<>(Stage.class);
 
+    private final Observer observer;
+
     public StageTimings() {
+        this(Observer.NONE);
+    }
+
+    public StageTimings(Observer observer) {
+        this.observer = observer;
         for (Stage stage : Stage.values()) {
             counts.put(stage, new LongAdder());
             totals.put(stage, new LongAdder());
@@ -51,6 +67,7 @@ public final class StageTimings {
         counts.get(stage).increment();
         totals.get(stage).add(nanos);
         maxima.get(stage).accumulate(nanos);
+        observer.observed(stage, nanos);
     }
 
     public Map<Stage, Summary> snapshot() {

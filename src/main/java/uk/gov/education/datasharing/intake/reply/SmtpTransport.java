@@ -49,6 +49,13 @@ public final class SmtpTransport {
         return session;
     }
 
+    /** Connects (and logs in, when configured) and disconnects: the readiness check. */
+    public void check() throws MessagingException {
+        try (Transport transport = session.getTransport(protocol)) {
+            transport.connect(host, port, username, password);
+        }
+    }
+
     public void send(MimeMessage message) throws MessagingException {
         try (Transport transport = session.getTransport(protocol)) {
             transport.connect(host, port, username, password);

@@ -1,0 +1,90 @@
+package uk.gov.education.datasharing.intake;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import uk.gov.education.datasharing.intake.validate.Forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The management port after a known sequence of messages: exact counts in /metrics, and each readiness check's state. */
+@Timeout(120)
+class OperationsEndpointsIT extends GatewayITSupport {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + harness.gateway().managementPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Each sample line "name{labels} value" by its name with labels; comments left out. */
+    private Map<String, Double> metrics() throws Exception {
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : get("/metrics").body().split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                int space = line.lastIndexOf(' ');
+                String value = line.substring(space + 1);
+                samples.put(line.substring(0, space), value.equals("+Inf") ? Double.POSITIVE_INFINITY
+                        : value.equals("-Inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(value));
+            }
+        }
+        return samples;
+    }
+
+    @Test
+    void afterAKnownSequenceOfMessagesTheMetricsCountExactly() throws Exception {
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Attached.",
+                "application-form.docx", Documents.form(Forms.srsApplication()), "npd-data-tables.xlsx", Documents.npdWorkbook("NPD Alias")));
+        harness.deliver(Mails.withAttachments("second@university.test", GatewayHarness.MAILBOX, "Application", "Attached.",
+                "application-form.docx", Documents.docm()));
+        harness.deliver("Auto-Submitted: auto-replied\r\n" + Mails.withAttachments("ooo@university.test", GatewayHarness.MAILBOX,
+                "Out of office", "Away.", "note.txt", "away".getBytes()));
+        harness.start();
+        harness.awaitFolder("Processed", 1);
+        harness.awaitFolder("Quarantine", 1);
+        harness.awaitFolder("Ignored", 1);
+        harness.awaitIdle();
+        await().until(() -> metrics().get("intake_replies{state=\"sent\"}") == 2.0);
+
+        Map<String, Double> m = metrics();
+        assertThat(m).containsEntry("intake_messages{state=\"processed\"}", 1.0).containsEntry("intake_messages{state=\"quarantined\"}", 1.0)
+                .containsEntry("intake_messages{state=\"ignored\"}", 1.0).containsEntry("intake_messages{state=\"in_progress\"}", 0.0)
+                .containsEntry("intake_message_attempts_total", 3.0).containsEntry("intake_message_failures_total", 0.0)
+                .containsEntry("intake_replies{state=\"sent\"}", 2.0).containsEntry("intake_replies{state=\"pending\"}", 0.0)
+                .containsEntry("intake_outbox_oldest_pending_age_seconds", 0.0)
+                .containsEntry("intake_cases{outcome=\"accepted\"}", 1.0).containsEntry("intake_cases{outcome=\"quarantined\"}", 1.0)
+                .containsEntry("intake_cases{outcome=\"defects\"}", 0.0)
+                .containsEntry("intake_quarantined_cases", 1.0)
+                .containsEntry("intake_findings{code=\"file_has_macros\"}", 1.0)
+                // the quarantined message is recorded too (its case, QUARANTINED); the ignored one ends at screening
+                .containsEntry("intake_stage_duration_seconds_count{stage=\"record\"}", 2.0)
+                .containsEntry("intake_stage_duration_seconds_count{stage=\"screen\"}", 3.0)
+                .containsEntry("intake_stage_duration_seconds_bucket{stage=\"screen\",le=\"+Inf\"}", 3.0)
+                .containsEntry("intake_stage_duration_seconds_count{stage=\"extract\"}", 2.0);
+        assertThat(m.get("intake_quarantine_oldest_age_seconds")).isGreaterThanOrEqualTo(0.0);
+        assertThat(m.get("intake_last_poll_success_timestamp_seconds")).isGreaterThan(System.currentTimeMillis() / 1000.0 - 60);
+        assertThat(m.keySet()).anyMatch(k -> k.startsWith("intake_team_key_expiry_days{key=\""));
+        assertThat(get("/metrics").body()).doesNotContain(GatewayHarness.APPLICANT, "DSI-", "application-form");
+    }
+
+    @Test
+    void healthSaysLiveAndReadyWithEachChecksState() throws Exception {
+        harness.start();
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get("/health/ready");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ready.body());
+        assertThat(body.get("checks").fieldNames()).toIterable().containsExactly("imap", "smtp", "database", "store", "team-keys", "schemas");
+        body.get("checks").forEach(check -> assertThat(check.asText()).isEqualTo("UP"));
+        assertThat(get("/health/ready").headers().firstValue("Cache-Control")).contains("no-store");
+    }
+}
