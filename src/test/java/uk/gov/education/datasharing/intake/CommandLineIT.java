@@ -179,4 +179,45 @@ class CommandLineIT extends GatewayITSupport {
         assertThat(run("cases", "--json", "--config", config.toString()).out()).contains("\"status\" : \"OPEN\"");
         assertThat(run("release", reference, "--reason", "again", "--config", config.toString()).exitCode()).isEqualTo(1);
     }
+
+    @Test
+    void reconcileFindsNothingOnACleanRunAndNamesAMessageMovedByHand() throws Exception {
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Attached.",
+                "application-form.docx", Documents.form(uk.gov.education.datasharing.intake.validate.Forms.srsApplication()),
+                "npd-data-tables.xlsx", Documents.npdWorkbook("NPD Alias")));
+        harness.deliver(Mails.withAttachments("second@university.test", GatewayHarness.MAILBOX, "Application", "Attached.",
+                "application-form.docx", Documents.docm()));
+        harness.deliver("Auto-Submitted: auto-replied\r\n" + Mails.withAttachments("ooo@university.test", GatewayHarness.MAILBOX,
+                "Out of office", "Away.", "note.txt", "away".getBytes(StandardCharsets.UTF_8)));
+        harness.start();
+        harness.awaitFolder("Processed", 1);
+        harness.awaitFolder("Quarantine", 1);
+        harness.awaitFolder("Ignored", 1);
+        harness.awaitIdle();
+        harness.stopGateway();
+        Path config = configFile(new Properties());
+
+        Outcome clean = run("reconcile", "--config", config.toString());
+        assertThat(clean.exitCode()).as(clean.out() + clean.err()).isZero();
+        assertThat(clean.out()).contains("seen 3 finished: {accepted=1, ignored=1, quarantined=1}", "no discrepancies");
+
+        // someone moves the processed message to Ignored by hand
+        var settings = harness.settings();
+        try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect(settings.get("intake.imap.host"), Integer.parseInt(settings.get("intake.imap.port")),
+                    settings.get("intake.imap.username"), settings.get("intake.imap.password"));
+            jakarta.mail.Folder processed = store.getFolder("Processed");
+            processed.open(jakarta.mail.Folder.READ_WRITE);
+            jakarta.mail.Message[] messages = processed.getMessages();
+            processed.copyMessages(messages, store.getFolder("Ignored"));
+            for (jakarta.mail.Message message : messages) {
+                message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            }
+            processed.close(true);
+        }
+        Outcome planted = run("reconcile", "--config", config.toString());
+        assertThat(planted.exitCode()).as(planted.out() + planted.err()).isEqualTo(1);
+        assertThat(planted.out()).contains("DISCREPANCY ", ": in Ignored but recorded as moved to Processed (PROCESSED)")
+                .doesNotContain(GatewayHarness.APPLICANT, "Application");
+    }
 }

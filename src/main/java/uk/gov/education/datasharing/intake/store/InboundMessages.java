@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,25 @@ public final class InboundMessages {
             update.executeUpdate();
         }
         return new Attempt(sha256, attempt.state(), attempt.attempts() + 1, null, attempt.caseReference());
+    }
+
+    /** A message as recorded, for reconciliation: its state, the folder it was moved to, and a processed one's outcome. */
+    public record Recorded(String sha256, String state, String folder, String outcome) {
+    }
+
+    /** Every message first seen at or after {@code since} (all when null), with the outcome of the submission it made. */
+    public List<Recorded> recorded(Connection c, Instant since) throws SQLException {
+        List<Recorded> recorded = new java.util.ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("select m.sha256, m.state, m.folder, s.outcome from inbound_message m"
+                + " left join submission s on s.message_sha256 = m.sha256 where m.first_seen_at >= ?")) {
+            select.setObject(1, Database.utc(since == null ? Instant.EPOCH : since));
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(new Recorded(rs.getString(1).trim(), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return recorded;
     }
 
     /** Takes back one attempt that ended for a reason outside the message (the scanner did not answer). */
