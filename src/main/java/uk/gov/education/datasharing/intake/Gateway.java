@@ -92,6 +92,7 @@ public final class Gateway implements AutoCloseable {
             Sealer sealer = new Sealer(stateKey);
             Scanner scanner = GatewayConfig.scanner(settings);
             IntakeMetrics metrics = new IntakeMetrics(db, clock, scanner, keys.expiries());
+            metrics.watchInbox(new InboxWatch(config, clock));
             StageTimings timings = new StageTimings(metrics);
             if (!scanner.ready()) {
                 LOG.warn("SCANNER_UNAVAILABLE: the malware scanner (intake.scanner) does not answer; messages wait in the inbox until it does");

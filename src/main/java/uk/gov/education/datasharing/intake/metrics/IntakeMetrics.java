@@ -53,6 +53,18 @@ public final class IntakeMetrics implements StageTimings.Observer {
     private final AtomicReference<Instant> lastPoll = new AtomicReference<>();
     private final Counter pollFailures;
     private volatile Queues queues;
+    private volatile Inbox inbox = () -> InboxState.UNKNOWN;
+
+    /** What waits in INBOX: how many messages, and when the oldest arrived (null: none, or unknown). count -1: unknown. */
+    public record InboxState(int count, Instant oldest) {
+        public static final InboxState UNKNOWN = new InboxState(-1, null);
+    }
+
+    /** Reads INBOX (from the mailbox, with its own login). */
+    @FunctionalInterface
+    public interface Inbox {
+        InboxState state();
+    }
 
     /** The queues as last read from the case index. */
     private record Queues(Instant readAt, Map<String, Long> messages, Map<String, Long> replies, QueueCounts.CountAndOldest pending,
@@ -72,6 +84,14 @@ public final class IntakeMetrics implements StageTimings.Observer {
         attempts = Counter.builder("intake_message_attempts").description("Attempts at processing a message").register(registry);
         failures = Counter.builder("intake_message_failures").description("Attempts that failed and left the message in INBOX").register(registry);
         pollFailures = Counter.builder("intake_poll_failures").description("Mailbox polls that failed").register(registry);
+        Gauge.builder("intake_inbox_messages", this, m -> {
+            int count = m.inbox.state().count();
+            return count < 0 ? Double.NaN : count;
+        }).description("Messages waiting in INBOX (NaN when the mailbox could not be read)").register(registry);
+        Gauge.builder("intake_inbox_oldest_age_seconds", this, m -> {
+            InboxState state = m.inbox.state();
+            return state.count() < 0 ? Double.NaN : age(state.oldest());
+        }).description("How long the oldest message in INBOX has waited (0 when none)").register(registry);
         Gauge.builder("intake_last_poll_success_timestamp_seconds", lastPoll, t -> t.get() == null ? Double.NaN : t.get().getEpochSecond())
                 .description("When the mailbox was last polled successfully").register(registry);
         for (InboundMessages.State state : InboundMessages.State.values()) {
@@ -107,6 +127,11 @@ public final class IntakeMetrics implements StageTimings.Observer {
                         m -> m.queues().count(group, value)))
                 .toList();
         gauge.register(rows);
+    }
+
+    /** Where INBOX is read from: set once the mailbox is known. */
+    public void watchInbox(Inbox inbox) {
+        this.inbox = inbox;
     }
 
     @Override
