@@ -68,7 +68,7 @@ public final class IntakeMetrics implements StageTimings.Observer {
 
     /** The queues as last read from the case index. */
     private record Queues(Instant readAt, Map<String, Long> messages, Map<String, Long> replies, QueueCounts.CountAndOldest pending,
-                          QueueCounts.CountAndOldest quarantined, Map<String, Long> outcomes, Map<String, Long> findings) {
+                          long retrying, QueueCounts.CountAndOldest quarantined, Map<String, Long> outcomes, Map<String, Long> findings) {
         long count(Function<Queues, Map<String, Long>> group, String key) {
             return group.apply(this).getOrDefault(key, 0L);
         }
@@ -105,6 +105,8 @@ public final class IntakeMetrics implements StageTimings.Observer {
         }
         Gauge.builder("intake_outbox_oldest_pending_age_seconds", this, m -> age(m.queues().pending().oldest()))
                 .description("How long the oldest reply has waited to be sent (0 when none)").register(registry);
+        Gauge.builder("intake_replies_retrying", this, m -> m.queues().retrying())
+                .description("Replies waiting that have failed to send at least once").register(registry);
         Gauge.builder("intake_quarantined_cases", this, m -> m.queues().quarantined().count())
                 .description("Cases in quarantine, waiting for the team").register(registry);
         Gauge.builder("intake_quarantine_oldest_age_seconds", this, m -> age(m.queues().quarantined().oldest()))
@@ -170,11 +172,11 @@ public final class IntakeMetrics implements StageTimings.Observer {
         if (current == null || current.readAt().plus(QUEUES_FRESH_FOR).isBefore(now)) {
             try {
                 current = db.inTransaction(c -> new Queues(now, counts.messagesByState(c), counts.repliesByState(c), counts.pendingReplies(c),
-                        counts.quarantinedCases(c), counts.casesByOutcome(c), counts.findingsByCode(c)));
+                        counts.retryingReplies(c), counts.quarantinedCases(c), counts.casesByOutcome(c), counts.findingsByCode(c)));
             } catch (SQLException e) {
                 // keep the last reading; readiness reports the database
                 if (current == null) {
-                    current = new Queues(now, Map.of(), Map.of(), new QueueCounts.CountAndOldest(0, null),
+                    current = new Queues(now, Map.of(), Map.of(), new QueueCounts.CountAndOldest(0, null), 0,
                             new QueueCounts.CountAndOldest(0, null), Map.of(), Map.of());
                 }
             }

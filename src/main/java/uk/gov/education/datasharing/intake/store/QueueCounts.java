@@ -35,6 +35,11 @@ public final class QueueCounts {
         return countAndOldest(c, "select count(*), min(created_at) from outbox where state = 'PENDING'");
     }
 
+    /** Replies waiting that have already failed to send at least once (the SMTP server is down or refusing us). */
+    public long retryingReplies(Connection c) throws SQLException {
+        return countAndOldest(c, "select count(*), min(created_at) from outbox where state = 'PENDING' and attempts > 0").count();
+    }
+
     /** Cases in quarantine (waiting for the team), and since when the oldest has waited. */
     public CountAndOldest quarantinedCases(Connection c) throws SQLException {
         return countAndOldest(c, "select count(*), min(updated_at) from intake_case where status = 'QUARANTINED'");
