@@ -53,7 +53,8 @@ public final class Gateway implements AutoCloseable {
     private ManagementServer managementServer;
 
     /** What the management port serves, started with the gateway. */
-    private record Management(GatewayConfig.ManagementPort port, IntakeMetrics metrics, Map<String, ManagementServer.Check> checks) {
+    private record Management(GatewayConfig.ManagementPort port, IntakeMetrics metrics, Map<String, ManagementServer.Check> checks,
+                              PeriodicReconciliation reconciliation) {
     }
 
     private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer, Management management) {
@@ -114,7 +115,8 @@ public final class Gateway implements AutoCloseable {
             LOG.info("gateway configured: {}, {}, {}, store {}, {} team key(s) {}", config.imap(), config.smtp(), config.db(),
                     storeDir.toAbsolutePath(), keys.fingerprints().size(), keys.fingerprints());
             Management management = new Management(GatewayConfig.management(settings), metrics,
-                    ReadinessChecks.of(config, db, storeDir, keys, scanner, transport));
+                    ReadinessChecks.of(config, db, storeDir, keys, scanner, transport),
+                    new PeriodicReconciliation(GatewayConfig.reconcile(settings), new MailboxReconciler(config, db), metrics, clock));
             return new Gateway(config, db, main, timings, sealer, management);
         } catch (IOException e) {
             db.close();
@@ -218,6 +220,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void startManagement() {
+        management.reconciliation().start();
         GatewayConfig.ManagementPort port = management.port();
         try {
             managementServer = new ManagementServer(port.host(), port.port(), management.metrics(), management.checks());
@@ -239,6 +242,7 @@ public final class Gateway implements AutoCloseable {
             main.run();
         } finally {
             managementServer.close();
+            management.reconciliation().close();
             db.close();
         }
     }
@@ -252,6 +256,7 @@ public final class Gateway implements AutoCloseable {
         if (managementServer != null) {
             managementServer.close();
         }
+        management.reconciliation().close();
         try {
             main.stop();
         } catch (Exception e) {

@@ -90,4 +90,34 @@ class OperationsEndpointsIT extends GatewayITSupport {
         body.get("checks").forEach(check -> assertThat(check.asText()).isEqualTo("UP"));
         assertThat(get("/health/ready").headers().firstValue("Cache-Control")).contains("no-store");
     }
+
+    @Test
+    void theGatewaysOwnReconciliationIsAMetricThatCountsAMessageMovedByHand() throws Exception {
+        harness.set("intake.reconcile.interval-seconds", "1").set("intake.reconcile.settle-seconds", "0");
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Attached.",
+                "application-form.docx", Documents.form(Forms.srsApplication()), "npd-data-tables.xlsx", Documents.npdWorkbook("NPD Alias")));
+        harness.start();
+        harness.awaitFolder("Processed", 1);
+        harness.awaitIdle();
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> metrics().get("intake_reconcile_discrepancies") == 0.0);
+
+        var settings = harness.settings();
+        try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap")) {
+            store.connect(settings.get("intake.imap.host"), Integer.parseInt(settings.get("intake.imap.port")),
+                    settings.get("intake.imap.username"), settings.get("intake.imap.password"));
+            jakarta.mail.Folder processed = store.getFolder("Processed");
+            processed.open(jakarta.mail.Folder.READ_WRITE);
+            jakarta.mail.Folder ignored = store.getFolder("Ignored");
+            if (!ignored.exists()) {
+                ignored.create(jakarta.mail.Folder.HOLDS_MESSAGES);
+            }
+            processed.copyMessages(processed.getMessages(), ignored);
+            for (jakarta.mail.Message message : processed.getMessages()) {
+                message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            }
+            processed.close(true);
+        }
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> metrics().get("intake_reconcile_discrepancies") == 1.0);
+        assertThat(metrics().get("intake_reconcile_last_run_timestamp_seconds")).isGreaterThan(System.currentTimeMillis() / 1000.0 - 30);
+    }
 }

@@ -146,6 +146,32 @@ public record GatewayConfig(
         return new ManagementPort(orDefault(s, "intake.management.host", "127.0.0.1"), parsed);
     }
 
+    /**
+     * The gateway's own reconciliation of mailbox and case index: every {@code interval} (zero: never), over messages
+     * that arrived within {@code window}, leaving out the last {@code settle} (messages still on their way).
+     */
+    public record Reconcile(Duration interval, Duration window, Duration settle) {
+    }
+
+    public static Reconcile reconcile(Settings s) {
+        return new Reconcile(Duration.ofSeconds(nonNegativeLong(s, "intake.reconcile.interval-seconds")),
+                Duration.ofDays(positiveLong(s, "intake.reconcile.window-days")),
+                Duration.ofSeconds(nonNegativeLong(s, "intake.reconcile.settle-seconds")));
+    }
+
+    private static long nonNegativeLong(Settings s, String key) {
+        String value = required(s, key);
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed < 0) {
+                throw new ConfigException(key, "must be zero or a positive whole number");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "must be zero or a positive whole number");
+        }
+    }
+
     /** Just the intake.limits.* settings, for the offline commands too. */
     public static Limits limits(Settings s) {
         Limits limits = new Limits(positiveLong(s, "intake.limits.message-bytes"), positiveInt(s, "intake.limits.max-attempts"),

@@ -54,6 +54,8 @@ public final class IntakeMetrics implements StageTimings.Observer {
     private final Counter pollFailures;
     private volatile Queues queues;
     private volatile Inbox inbox = () -> InboxState.UNKNOWN;
+    private volatile double reconcileDiscrepancies = Double.NaN;
+    private final AtomicReference<Instant> lastReconcile = new AtomicReference<>();
 
     /** What waits in INBOX: how many messages, and when the oldest arrived (null: none, or unknown). count -1: unknown. */
     public record InboxState(int count, Instant oldest) {
@@ -92,6 +94,10 @@ public final class IntakeMetrics implements StageTimings.Observer {
             InboxState state = m.inbox.state();
             return state.count() < 0 ? Double.NaN : age(state.oldest());
         }).description("How long the oldest message in INBOX has waited (0 when none)").register(registry);
+        Gauge.builder("intake_reconcile_discrepancies", this, m -> m.reconcileDiscrepancies)
+                .description("Discrepancies the last reconciliation of mailbox and case index found (NaN before the first)").register(registry);
+        Gauge.builder("intake_reconcile_last_run_timestamp_seconds", lastReconcile, t -> t.get() == null ? Double.NaN : t.get().getEpochSecond())
+                .description("When the mailbox and case index were last reconciled").register(registry);
         Gauge.builder("intake_last_poll_success_timestamp_seconds", lastPoll, t -> t.get() == null ? Double.NaN : t.get().getEpochSecond())
                 .description("When the mailbox was last polled successfully").register(registry);
         for (InboundMessages.State state : InboundMessages.State.values()) {
@@ -147,6 +153,12 @@ public final class IntakeMetrics implements StageTimings.Observer {
 
     public void failed() {
         failures.increment();
+    }
+
+    /** The result of a reconciliation run: how many discrepancies it found. */
+    public void reconciled(int discrepancies) {
+        reconcileDiscrepancies = discrepancies;
+        lastReconcile.set(clock.instant());
     }
 
     public void polled() {

@@ -23,6 +23,11 @@ public final class Reconciliation {
         public boolean clean() {
             return discrepancies.isEmpty();
         }
+
+        /** Finished messages, by the case index: the sum of the totals. */
+        public int finished() {
+            return totals.values().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
     private Reconciliation() {
@@ -52,6 +57,10 @@ public final class Reconciliation {
                 } else {
                     discrepancies.add(hash + ": in " + folder + " but " + (record == null ? "never recorded" : "recorded as still in progress"));
                 }
+                continue;
+            }
+            if (folder.equals(inbox)) {
+                waiting++; // finished and committed; its move out of INBOX follows
                 continue;
             }
             if (!folder.equals(record.folder())) {

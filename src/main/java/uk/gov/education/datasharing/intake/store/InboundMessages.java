@@ -55,12 +55,13 @@ public final class InboundMessages {
     public record Recorded(String sha256, String state, String folder, String outcome) {
     }
 
-    /** Every message first seen at or after {@code since} (all when null), with the outcome of the submission it made. */
-    public List<Recorded> recorded(Connection c, Instant since) throws SQLException {
+    /** Every message first seen from {@code since} to {@code until} (null: no bound), with the outcome of the submission it made. */
+    public List<Recorded> recorded(Connection c, Instant since, Instant until) throws SQLException {
         List<Recorded> recorded = new java.util.ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("select m.sha256, m.state, m.folder, s.outcome from inbound_message m"
-                + " left join submission s on s.message_sha256 = m.sha256 where m.first_seen_at >= ?")) {
+                + " left join submission s on s.message_sha256 = m.sha256 where m.first_seen_at >= ? and m.first_seen_at <= ?")) {
             select.setObject(1, Database.utc(since == null ? Instant.EPOCH : since));
+            select.setObject(2, Database.utc(until == null ? Instant.parse("9999-12-31T00:00:00Z") : until));
             try (java.sql.ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     recorded.add(new Recorded(rs.getString(1).trim(), rs.getString(2), rs.getString(3), rs.getString(4)));
