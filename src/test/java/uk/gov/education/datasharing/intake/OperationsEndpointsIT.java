@@ -64,6 +64,7 @@ class OperationsEndpointsIT extends GatewayITSupport {
                 .containsEntry("intake_cases{outcome=\"accepted\"}", 1.0).containsEntry("intake_cases{outcome=\"quarantined\"}", 1.0)
                 .containsEntry("intake_cases{outcome=\"defects\"}", 0.0)
                 .containsEntry("intake_quarantined_cases", 1.0)
+                .containsEntry("intake_replies_refused{reason=\"reply_cap_domain\"}", 0.0)
                 .containsEntry("intake_findings{code=\"file_has_macros\"}", 1.0)
                 // the quarantined message is recorded too (its case, QUARANTINED); the ignored one ends at screening
                 .containsEntry("intake_stage_duration_seconds_count{stage=\"record\"}", 2.0)
@@ -119,5 +120,21 @@ class OperationsEndpointsIT extends GatewayITSupport {
         }
         await().atMost(java.time.Duration.ofSeconds(20)).until(() -> metrics().get("intake_reconcile_discrepancies") == 1.0);
         assertThat(metrics().get("intake_reconcile_last_run_timestamp_seconds")).isGreaterThan(System.currentTimeMillis() / 1000.0 - 30);
+    }
+
+    @Test
+    void aCappedReplyIsCountedAsRefusedWithItsReason() throws Exception {
+        harness.set("intake.replies.per-domain-per-hour", "1");
+        for (String sender : new String[] {"first@university.test", "second@university.test"}) {
+            harness.deliver(Mails.withAttachments(sender, GatewayHarness.MAILBOX, "Application", "Attached.",
+                    "application-form.docx", Documents.form(Forms.srsApplication())));
+        }
+        harness.start();
+        harness.awaitFolder("Processed", 2);
+        harness.awaitIdle();
+        await().until(() -> metrics().get("intake_replies{state=\"sent\"}") == 1.0);
+        assertThat(metrics()).containsEntry("intake_replies_refused{reason=\"reply_cap_domain\"}", 1.0)
+                .containsEntry("intake_replies_refused{reason=\"reply_cap_total\"}", 0.0)
+                .containsEntry("intake_replies{state=\"refused\"}", 1.0);
     }
 }

@@ -39,6 +39,8 @@ import uk.gov.education.datasharing.intake.store.QueueCounts;
 public final class IntakeMetrics implements StageTimings.Observer {
 
     private static final Duration QUEUES_FRESH_FOR = Duration.ofSeconds(1);
+    /** Why a reply is refused (pipeline.ReplyCaps and pipeline.RecordCase write these codes). */
+    private static final List<String> REFUSAL_REASONS = List.of("REPLY_CAP_DOMAIN", "REPLY_CAP_TOTAL", "UNAUTHENTICATED_SENDER");
     /** Histogram buckets from a millisecond to the two-minute message deadline: 15 per stage. */
     private static final Duration[] BUCKETS = java.util.stream.LongStream.of(1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000,
             30_000, 60_000, 120_000).mapToObj(Duration::ofMillis).toArray(Duration[]::new);
@@ -70,7 +72,8 @@ public final class IntakeMetrics implements StageTimings.Observer {
 
     /** The queues as last read from the case index. */
     private record Queues(Instant readAt, Map<String, Long> messages, Map<String, Long> replies, QueueCounts.CountAndOldest pending,
-                          long retrying, QueueCounts.CountAndOldest quarantined, Map<String, Long> outcomes, Map<String, Long> findings) {
+                          long retrying, QueueCounts.CountAndOldest quarantined, Map<String, Long> outcomes, Map<String, Long> findings,
+                          Map<String, Long> refused) {
         long count(Function<Queues, Map<String, Long>> group, String key) {
             return group.apply(this).getOrDefault(key, 0L);
         }
@@ -119,6 +122,9 @@ public final class IntakeMetrics implements StageTimings.Observer {
                 .description("How long the oldest quarantined case has waited (0 when none)").register(registry);
         MultiGauge outcomes = MultiGauge.builder("intake_cases").description("Cases, by outcome").register(registry);
         MultiGauge findings = MultiGauge.builder("intake_findings").description("Findings recorded, by problem code").register(registry);
+        MultiGauge refused = MultiGauge.builder("intake_replies_refused").description("Replies never sent, by why: a cap, an unauthenticated sender")
+                .register(registry);
+        registerGrouped(refused, "reason", REFUSAL_REASONS, Queues::refused);
         registerGrouped(outcomes, "outcome", java.util.Arrays.stream(Outcome.values()).map(Enum::name).toList(), Queues::outcomes);
         registerGrouped(findings, "code", java.util.Arrays.stream(ProblemCode.values()).map(Enum::name).toList(), Queues::findings);
         Gauge.builder("intake_scanner_up", scanner, s -> s == Scanner.NONE ? Double.NaN : s.ready() ? 1 : 0)
@@ -184,12 +190,13 @@ public final class IntakeMetrics implements StageTimings.Observer {
         if (current == null || current.readAt().plus(QUEUES_FRESH_FOR).isBefore(now)) {
             try {
                 current = db.inTransaction(c -> new Queues(now, counts.messagesByState(c), counts.repliesByState(c), counts.pendingReplies(c),
-                        counts.retryingReplies(c), counts.quarantinedCases(c), counts.casesByOutcome(c), counts.findingsByCode(c)));
+                        counts.retryingReplies(c), counts.quarantinedCases(c), counts.casesByOutcome(c), counts.findingsByCode(c),
+                        counts.refusedReplies(c)));
             } catch (SQLException e) {
                 // keep the last reading; readiness reports the database
                 if (current == null) {
                     current = new Queues(now, Map.of(), Map.of(), new QueueCounts.CountAndOldest(0, null), 0,
-                            new QueueCounts.CountAndOldest(0, null), Map.of(), Map.of());
+                            new QueueCounts.CountAndOldest(0, null), Map.of(), Map.of(), Map.of());
                 }
             }
             queues = current;

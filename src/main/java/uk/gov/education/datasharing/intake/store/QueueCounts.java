@@ -30,6 +30,11 @@ public final class QueueCounts {
         return grouped(c, "select state, count(*) from outbox group by state");
     }
 
+    /** Replies never to be sent, by the code that says why (a reply cap, an unauthenticated sender). */
+    public Map<String, Long> refusedReplies(Connection c) throws SQLException {
+        return grouped(c, "select last_error, count(*) from outbox where state = 'REFUSED' group by last_error");
+    }
+
     /** Replies waiting to be sent, and since when the oldest has waited. */
     public CountAndOldest pendingReplies(Connection c) throws SQLException {
         return countAndOldest(c, "select count(*), min(created_at) from outbox where state = 'PENDING'");
