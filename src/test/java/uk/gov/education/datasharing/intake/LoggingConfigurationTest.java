@@ -23,9 +23,14 @@ class LoggingConfigurationTest {
 
     @Test
     void logsGoToStderrSoThatStdoutHoldsOnlyACommandsOutput() throws Exception {
-        NodeList targets = packaged().getElementsByTagName("target");
-        assertThat(targets.getLength()).isEqualTo(1);
-        assertThat(targets.item(0).getTextContent().trim()).isEqualTo("System.err");
+        Document config = packaged();
+        NodeList appenders = config.getElementsByTagName("appender");
+        NodeList targets = config.getElementsByTagName("target");
+        assertThat(appenders.getLength()).as("one console appender; LogEncoder chooses text or JSON").isEqualTo(1);
+        assertThat(targets.getLength()).isEqualTo(appenders.getLength());
+        for (int i = 0; i < targets.getLength(); i++) {
+            assertThat(targets.item(i).getTextContent().trim()).isEqualTo("System.err");
+        }
     }
 
     @Test

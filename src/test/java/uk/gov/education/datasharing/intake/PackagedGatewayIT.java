@@ -181,4 +181,35 @@ class PackagedGatewayIT extends GatewayITSupport {
                 .as("the packaged logging configuration loads").doesNotContain("|-ERROR in ch.qos.logback");
         assertThat(Files.readString(stdout)).doesNotContain("PlantedElementName");
     }
+
+    @Test
+    void withIntakeLogFormatJsonEveryLogLineIsOneJsonObjectOnStderr() throws Exception {
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        Path form = Files.write(dir.resolve("application-form.docx"), Documents.form(Forms.srsApplication()));
+        Path stdout = dir.resolve("json-logs.out");
+        Path stderr = dir.resolve("json-logs.err");
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-jar", JAR.toString(), "validate", "--schemas", "schemas", form.toString())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        // a scanner that does not answer makes validate log a warning, then stop with exit 2
+        builder.environment().put("INTAKE_LOG_FORMAT", "json");
+        builder.environment().put("INTAKE_SCANNER", "clamd");
+        builder.environment().put("INTAKE_SCANNER_CLAMD_PORT", String.valueOf(closed));
+        builder.environment().put("INTAKE_SCANNER_CLAMD_TIMEOUT_SECONDS", "2");
+        Process validate = builder.start();
+        assertThat(validate.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(validate.exitValue()).isEqualTo(2);
+        List<String> lines = Files.readAllLines(stderr).stream().filter(l -> l.startsWith("{")).toList();
+        assertThat(lines).isNotEmpty();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : lines) {
+            var json = mapper.readTree(line);
+            assertThat(json.get("level").asText()).isNotEmpty();
+            assertThat(json.has("formattedMessage")).as(line).isTrue();
+        }
+        assertThat(lines).anyMatch(l -> l.contains("SCANNER_UNAVAILABLE"));
+        assertThat(Files.readString(stderr)).doesNotContain("|-ERROR in ch.qos.logback");
+    }
 }
