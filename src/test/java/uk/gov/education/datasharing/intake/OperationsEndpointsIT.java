@@ -137,4 +137,23 @@ class OperationsEndpointsIT extends GatewayITSupport {
                 .containsEntry("intake_replies_refused{reason=\"reply_cap_total\"}", 0.0)
                 .containsEntry("intake_replies{state=\"refused\"}", 1.0);
     }
+
+    @Test
+    void readinessIsDownNamingTheCheckWhenTheScannerDoesNotAnswer() throws Exception {
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        harness.set("intake.scanner", "clamd").set("intake.scanner.clamd.port", String.valueOf(closed))
+                .set("intake.scanner.clamd.timeout-seconds", "2");
+        harness.start();
+        HttpResponse<String> ready = get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ready.body());
+        assertThat(body.get("status").asText()).isEqualTo("DOWN");
+        assertThat(body.get("checks").get("scanner").asText()).startsWith("DOWN: ");
+        assertThat(body.get("checks").get("database").asText()).isEqualTo("UP");
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(metrics()).containsEntry("intake_scanner_up", 0.0);
+    }
 }
