@@ -68,7 +68,8 @@ class IntakeBenchmark extends GatewayITSupport {
                     new ReplyComposer(config.mailboxAddress(), config.mailboxName()), Clock.systemUTC(),
                     uk.gov.education.datasharing.intake.schema.Schemas.load(Path.of("schemas")),
                     uk.gov.education.datasharing.intake.store.StateKey.fromBase64(uk.gov.education.datasharing.intake.store.StateKey.generate()),
-                    Scanner.NONE), new StageTimings());
+                    Scanner.NONE), new StageTimings(new uk.gov.education.datasharing.intake.metrics.IntakeMetrics(db, Clock.systemUTC(), Scanner.NONE,
+                    java.util.Map.of()))); // stage histograms recorded as the gateway does
             for (String raw : raws.subList(0, Math.min(20, raws.size()))) {
                 pipeline.process(Mails.parse(raw.replace("Subject: Application", "Subject: Warm-up")));
             }
