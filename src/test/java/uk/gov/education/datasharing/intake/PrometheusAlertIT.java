@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Prometheus (Debian's) scrapes the running gateway every second with the shipped alert rules. With the SMTP
- * server down, the reply waits and fails, and IntakeOutboxFailing fires in Prometheus's API; once the SMTP server
- * is up and the reply sent, it resolves.
+ * A real Prometheus (Debian's) scrapes the running gateway every second with the shipped alert rules. A first reply
+ * goes out; then the SMTP server is stopped, the next reply waits and fails, and IntakeOutboxFailing fires in
+ * Prometheus's API; once the SMTP server is started again and the reply sent, it resolves.
  */
 @Timeout(300)
 class PrometheusAlertIT extends GatewayITSupport {
@@ -56,10 +56,13 @@ class PrometheusAlertIT extends GatewayITSupport {
         Requires.present(Files.isExecutable(PROMETHEUS), "prometheus (Debian's prometheus)");
         int smtpPort = freePort();
         harness.set("intake.smtp.port", String.valueOf(smtpPort));
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Attached.",
                 "form.docx", Documents.docx("an application")));
         harness.start();
-        harness.awaitFolder("Processed", 1);
+        GreenMail first = smtp;
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.getReceivedMessages().length == 1);
 
         int prometheusPort = freePort();
         Path config = dir.resolve("prometheus.yml");
@@ -76,9 +79,13 @@ class PrometheusAlertIT extends GatewayITSupport {
                 ""));
         Process prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("tsdb"),
                 "--web.listen-address=127.0.0.1:" + prometheusPort).redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        GreenMail smtp = null;
         try {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> alertStates(prometheusPort, "IntakeOutboxFailing") != null);
+            assertThat(alertStates(prometheusPort, "IntakeOutboxFailing")).isEmpty();
+            smtp.stop();
+            harness.deliver(Mails.withAttachments("second@university.test", GatewayHarness.MAILBOX, "Application", "Attached.",
+                    "form.docx", Documents.docx("another application")));
+            harness.awaitFolder("Processed", 2);
             // the rule waits one minute of failing sends before it fires
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> alertStates(prometheusPort, "IntakeOutboxFailing").contains("firing"));
@@ -92,9 +99,7 @@ class PrometheusAlertIT extends GatewayITSupport {
             assertThat(alertStates(prometheusPort, "IntakeGatewayDown")).isEmpty();
         } finally {
             prometheus.destroy();
-            if (smtp != null) {
-                smtp.stop();
-            }
+            smtp.stop();
         }
     }
 }
