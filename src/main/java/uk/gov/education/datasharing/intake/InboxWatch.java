@@ -7,11 +7,9 @@ import java.util.Date;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
-import uk.gov.education.datasharing.intake.config.MailProperties;
 import uk.gov.education.datasharing.intake.metrics.IntakeMetrics;
 
 /**
@@ -44,10 +42,8 @@ final class InboxWatch implements IntakeMetrics.Inbox {
     }
 
     private IntakeMetrics.InboxState read() {
-        GatewayConfig.Imap imap = config.imap();
-        try (Store store = Session.getInstance(MailProperties.imap(config)).getStore(imap.protocol())) {
-            store.connect(imap.host(), imap.port(), imap.username(), imap.password());
-            Folder inbox = store.getFolder(imap.folder());
+        try (Store store = MailboxLogin.open(config)) {
+            Folder inbox = store.getFolder(config.imap().folder());
             inbox.open(Folder.READ_ONLY);
             try {
                 int count = inbox.getMessageCount();

@@ -18,11 +18,9 @@ import java.util.Set;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
-import uk.gov.education.datasharing.intake.config.MailProperties;
 import uk.gov.education.datasharing.intake.metrics.Reconciliation;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
@@ -56,8 +54,7 @@ public final class MailboxReconciler {
         GatewayConfig.Imap imap = config.imap();
         Map<String, Set<String>> mailbox = new HashMap<>();
         int unstored = 0;
-        try (Store store = Session.getInstance(MailProperties.imap(config)).getStore(imap.protocol())) {
-            store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+        try (Store store = MailboxLogin.open(config)) {
             for (String name : List.of(imap.folder(), folders.processed(), folders.quarantine(), folders.ignored())) {
                 Folder folder = store.getFolder(name);
                 if (!folder.exists()) {

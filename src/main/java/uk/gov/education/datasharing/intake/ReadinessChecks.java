@@ -6,11 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
-import uk.gov.education.datasharing.intake.config.MailProperties;
 import uk.gov.education.datasharing.intake.crypto.TeamPublicKeys;
 import uk.gov.education.datasharing.intake.inspect.Scanner;
 import uk.gov.education.datasharing.intake.metrics.ManagementServer.Check;
@@ -56,10 +52,7 @@ final class ReadinessChecks {
     }
 
     private static String imapLogin(GatewayConfig config) throws Exception {
-        GatewayConfig.Imap imap = config.imap();
-        try (Store store = Session.getInstance(MailProperties.imap(config)).getStore(imap.protocol())) {
-            store.connect(imap.host(), imap.port(), imap.username(), imap.password());
-        }
+        MailboxLogin.open(config).close();
         return null;
     }
 
