@@ -1,16 +1,11 @@
 package uk.gov.education.datasharing.intake;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +16,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
+import uk.gov.education.datasharing.intake.mailbox.MessageIdentity;
 import uk.gov.education.datasharing.intake.metrics.Reconciliation;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
@@ -28,7 +24,7 @@ import uk.gov.education.datasharing.intake.store.InboundMessages;
 /**
  * Reads the mailbox folders (INBOX, processed, quarantine, ignored) and the case index for one period and
  * reconciles them ({@link Reconciliation}): for the {@code reconcile} command, and for the gateway's own
- * periodic run whose result is a metric. Messages are named by the SHA-256 of their raw bytes, as intake does.
+ * periodic run whose result is a metric. Messages are named by their identity, as intake counts them (docs/adr/0016).
  */
 public final class MailboxReconciler {
 
@@ -68,11 +64,11 @@ public final class MailboxReconciler {
                                 || until != null && received.toInstant().isAfter(until))) {
                             continue;
                         }
-                        if (name.equals(folders.quarantine()) && message.getSize() > config.limits().messageBytes()) {
-                            unstored++;
+                        if (message.getSize() > config.limits().messageBytes()) {
+                            unstored++; // too large to keep: quarantined without a record (or waiting to be)
                             continue;
                         }
-                        mailbox.computeIfAbsent(sha256(message), k -> new HashSet<>()).add(name);
+                        mailbox.computeIfAbsent(identity(message), k -> new HashSet<>()).add(name);
                     }
                 } finally {
                     folder.close(false);
@@ -82,15 +78,10 @@ public final class MailboxReconciler {
         return new Report(Reconciliation.compare(mailbox, recorded, imap.folder()), unstored);
     }
 
-    private static String sha256(Message message) throws IOException, MessagingException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                message.writeTo(out);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+    /** The message's identity, as intake counts it (docs/adr/0016); messages over the size limit were left out before. */
+    private static String identity(Message message) throws IOException, MessagingException {
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        message.writeTo(raw);
+        return MessageIdentity.of(new java.io.ByteArrayInputStream(raw.toByteArray()));
     }
 }

@@ -17,8 +17,8 @@ import uk.gov.education.datasharing.intake.store.Database;
 
 /**
  * {@code reconcile}: the mailbox folders against the case index. Reads every message in INBOX and the processed,
- * quarantine and ignored folders, names each by the SHA-256 of its raw bytes (the gateway's identity for a
- * message), and compares with what was recorded. Exit 0 when every message seen is in exactly one final state
+ * quarantine and ignored folders, names each by its identity (as intake counts messages, docs/adr/0016), and
+ * compares with what was recorded. Exit 0 when every message seen is in exactly one final state
  * and one folder and the outcomes add up; 1 with each discrepancy listed (by short hash and folder only).
  */
 @Command(name = "reconcile", description = "Compare the mailbox folders with the case index; exit 1 on any discrepancy.")

@@ -1,8 +1,6 @@
 package uk.gov.education.datasharing.intake.mailbox;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +11,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 
-import uk.gov.education.datasharing.intake.model.Sha256;
-
-/** Finds messages in a folder by the SHA-256 of their raw bytes and moves them to another folder. */
+/** Finds messages in a folder by their identity ({@link MessageIdentity}, as intake records them) and moves them to another folder. */
 public final class MailboxMover {
 
     private final long maxBytes;
@@ -24,7 +20,7 @@ public final class MailboxMover {
         this.maxBytes = maxBytes;
     }
 
-    /** Moves every message of {@code from} whose hash is in {@code hashes} to {@code to}; returns the hashes moved. */
+    /** Moves every message of {@code from} whose identity is in {@code hashes} to {@code to}; returns the identities moved. */
     public List<String> move(Store store, String from, String to, Set<String> hashes) throws MessagingException, IOException {
         Folder source = store.getFolder(from);
         if (!source.exists()) {
@@ -51,19 +47,10 @@ public final class MailboxMover {
         return moved;
     }
 
+    /** The message's identity, as intake recorded it (docs/adr/0016); larger messages were skipped before. */
     private static String hash(Message message) throws MessagingException, IOException {
-        MessageDigest digest = Sha256.newDigest();
-        message.writeTo(new OutputStream() {
-            @Override
-            public void write(int b) {
-                digest.update((byte) b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                digest.update(b, off, len);
-            }
-        });
-        return Sha256.hex(digest);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        message.writeTo(raw);
+        return MessageIdentity.of(new java.io.ByteArrayInputStream(raw.toByteArray()));
     }
 }

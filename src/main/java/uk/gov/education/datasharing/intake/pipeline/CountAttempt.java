@@ -1,15 +1,18 @@
 package uk.gov.education.datasharing.intake.pipeline;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
+import uk.gov.education.datasharing.intake.mailbox.MessageIdentity;
 import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
 import uk.gov.education.datasharing.intake.store.InboundMessages.Attempt;
 
 /**
- * Attempt stage: counts one more attempt at the message, by its SHA-256, and commits that before any of its
+ * Attempt stage: counts one more attempt at the message, by its identity, and commits that before any of its
  * content is parsed, so a message that crashes the gateway is counted and cannot loop (docs/adr/0001).
  */
 public final class CountAttempt {
@@ -25,8 +28,13 @@ public final class CountAttempt {
         this.maxAttempts = maxAttempts;
     }
 
-    public Attempt count(EncryptedSpool raw) throws SQLException {
-        return db.inTransaction(c -> inbound.beginAttempt(c, raw.sha256(), raw.size(), clock.instant()));
+    /** Counts the attempt under the message's identity (its hash without what delivering servers add, docs/adr/0016). */
+    public Attempt count(EncryptedSpool raw) throws SQLException, IOException {
+        String identity;
+        try (InputStream in = raw.open()) {
+            identity = MessageIdentity.of(in);
+        }
+        return db.inTransaction(c -> inbound.beginAttempt(c, identity, raw.sha256(), raw.size(), clock.instant()));
     }
 
     /**

@@ -50,7 +50,7 @@ public final class MessageIntake {
     MessageResult process(EncryptedSpool raw) throws IOException, MessagingException, SQLException {
         Attempt attempt = timings.time(Stage.ATTEMPT, () -> stages.attempts().count(raw));
         if (attempt.finished()) {
-            return MessageResult.duplicate(attempt, raw.sha256());
+            return MessageResult.duplicate(attempt, attempt.sha256());
         }
         timings.time(Stage.STORE, () -> { stages.keep().keep(raw); return null; });
         Examined examined;
@@ -65,7 +65,7 @@ public final class MessageIntake {
             return stages.quarantine().quarantine(raw, attempt, q.reason());
         }
         if (examined.screening() instanceof Screening.Ignore i) {
-            return stages.ignore().ignore(raw.sha256(), i.reason());
+            return stages.ignore().ignore(attempt.sha256(), i.reason());
         }
         return timings.time(Stage.RECORD, () -> stages.record().record(examined.submission()));
     }

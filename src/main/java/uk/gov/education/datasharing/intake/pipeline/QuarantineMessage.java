@@ -59,7 +59,7 @@ public final class QuarantineMessage {
 
     public MessageResult quarantine(EncryptedSpool raw, Attempt attempt, String reason) throws SQLException {
         String sender = reason.equals(ScreenMessage.HEADERS_TOO_LONG) ? UNKNOWN_SENDER : senderOf(raw);
-        String sha = raw.sha256();
+        String sha = attempt.sha256(); // the message's identity
         Instant now = clock.instant();
         String reference = db.inTransaction(c -> {
             String ref = attempt.caseReference();

@@ -81,12 +81,13 @@ public final class RecordCase {
     }
 
     public MessageResult record(Submission s) throws SQLException {
-        String sha = s.raw().sha256();
+        String sha = s.raw().sha256(); // the raw bytes, as stored
+        String identity = s.attempt().sha256(); // the message, however delivered (docs/adr/0016)
         Instant now = clock.instant();
         return db.inTransaction(c -> {
-            Optional<Attempt> current = inbound.find(c, sha, true);
+            Optional<Attempt> current = inbound.find(c, identity, true);
             if (current.isPresent() && current.get().finished()) {
-                return MessageResult.duplicate(current.get(), sha);
+                return MessageResult.duplicate(current.get(), identity);
             }
             boolean unsafe = s.decision().quarantined();
             String reference = openOrUpdate(c, s, unsafe, now);
@@ -98,13 +99,13 @@ public final class RecordCase {
             history.keep(c, reference, submission.version(), s.validated().parts());
             queueReply(c, s, reference, submission.id(), now);
             if (unsafe) {
-                inbound.finish(c, sha, State.QUARANTINED, folders.quarantine(), reference, UNSAFE_FILE, now);
+                inbound.finish(c, identity, State.QUARANTINED, folders.quarantine(), reference, UNSAFE_FILE, now);
                 return new MessageResult(folders.quarantine(), "QUARANTINED_" + UNSAFE_FILE + "_V" + submission.version(), reference,
-                        Sha256.shortForm(sha));
+                        Sha256.shortForm(identity));
             }
-            inbound.finish(c, sha, State.PROCESSED, folders.processed(), reference, null, now);
+            inbound.finish(c, identity, State.PROCESSED, folders.processed(), reference, null, now);
             return new MessageResult(folders.processed(), s.decision().outcome().name() + "_V" + submission.version(), reference,
-                    Sha256.shortForm(sha));
+                    Sha256.shortForm(identity));
         });
     }
 

@@ -25,15 +25,25 @@ public final class InboundMessages {
 
     /** Counts one more attempt (inserting on first sight) and returns the record; the caller commits. */
     public Attempt beginAttempt(Connection c, String sha256, long size, Instant now) throws SQLException {
+        return beginAttempt(c, sha256, null, size, now);
+    }
+
+    /**
+     * Counts an attempt at the message with this identity ({@code sha256}); {@code rawSha256} is the hash of the delivery
+     * in hand, kept with the attempt that finishes it (its submission is stored under that hash).
+     */
+    public Attempt beginAttempt(Connection c, String sha256, String rawSha256, long size, Instant now) throws SQLException {
         Optional<Attempt> existing = find(c, sha256, true);
         if (existing.isEmpty()) {
             try (PreparedStatement insert = c.prepareStatement(
-                    "insert into inbound_message (sha256, state, attempts, message_size, first_seen_at, last_attempt_at) values (?, ?, 1, ?, ?, ?)")) {
+                    "insert into inbound_message (sha256, state, attempts, message_size, first_seen_at, last_attempt_at, message_sha256)"
+                        + " values (?, ?, 1, ?, ?, ?, ?)")) {
                 insert.setString(1, sha256);
                 insert.setString(2, State.IN_PROGRESS.name());
                 insert.setLong(3, size);
                 insert.setObject(4, Database.utc(now));
                 insert.setObject(5, Database.utc(now));
+                insert.setString(6, rawSha256);
                 insert.executeUpdate();
             }
             return new Attempt(sha256, State.IN_PROGRESS, 1, null, null);
@@ -43,9 +53,11 @@ public final class InboundMessages {
             return attempt;
         }
         try (PreparedStatement update = c.prepareStatement(
-                "update inbound_message set attempts = attempts + 1, last_attempt_at = ? where sha256 = ?")) {
+                "update inbound_message set attempts = attempts + 1, last_attempt_at = ?, message_sha256 = coalesce(?, message_sha256)"
+                        + " where sha256 = ?")) {
             update.setObject(1, Database.utc(now));
-            update.setString(2, sha256);
+            update.setString(2, rawSha256);
+            update.setString(3, sha256);
             update.executeUpdate();
         }
         return new Attempt(sha256, attempt.state(), attempt.attempts() + 1, null, attempt.caseReference());
@@ -59,7 +71,7 @@ public final class InboundMessages {
     public List<Recorded> recorded(Connection c, Instant since, Instant until) throws SQLException {
         List<Recorded> recorded = new java.util.ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("select m.sha256, m.state, m.folder, s.outcome from inbound_message m"
-                + " left join submission s on s.message_sha256 = m.sha256 where m.first_seen_at >= ? and m.first_seen_at <= ?")) {
+                + " left join submission s on s.message_sha256 = coalesce(m.message_sha256, m.sha256) where m.first_seen_at >= ? and m.first_seen_at <= ?")) {
             select.setObject(1, Database.utc(since == null ? Instant.EPOCH : since));
             select.setObject(2, Database.utc(until == null ? Instant.parse("9999-12-31T00:00:00Z") : until));
             try (java.sql.ResultSet rs = select.executeQuery()) {

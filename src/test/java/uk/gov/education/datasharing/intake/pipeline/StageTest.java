@@ -236,7 +236,11 @@ class StageTest {
             String raw = application();
             MessageResult first = stages.process(raw);
             try (EncryptedSpool spool = stages.spool(raw)) {
-                var attempt = new InboundMessages.Attempt(spool.sha256(), InboundMessages.State.IN_PROGRESS, 1, null, null);
+                String identity;
+                try (var in = spool.open()) {
+                    identity = uk.gov.education.datasharing.intake.mailbox.MessageIdentity.of(in);
+                }
+                var attempt = new InboundMessages.Attempt(identity, InboundMessages.State.IN_PROGRESS, 1, null, null);
                 RecordCase.Submission again = new RecordCase.Submission(spool, attempt, Stages.APPLICANT, true, new CaseLinker.NewCase(List.of()),
                         new ExtractedFiles(List.of(), List.of(), new SubmissionReader(ProjectSchemas.SCHEMAS, 10)), Validated.skipped(),
                         new Decision(Outcome.ACCEPTED, List.of()));
@@ -252,10 +256,10 @@ class StageTest {
         @Test
         void anIgnoredMessageIsRecordedAsIgnored() throws Exception {
             try (EncryptedSpool raw = stages.spool(application())) {
-                new CountAttempt(stages.db, Clock.systemUTC(), 3).count(raw);
-                MessageResult result = new IgnoreMessage(stages.db, stages.config.folders(), Clock.systemUTC()).ignore(raw.sha256(), "TEST");
+                var attempt = new CountAttempt(stages.db, Clock.systemUTC(), 3).count(raw);
+                MessageResult result = new IgnoreMessage(stages.db, stages.config.folders(), Clock.systemUTC()).ignore(attempt.sha256(), "TEST");
                 assertThat(result.folder()).isEqualTo("Ignored");
-                Optional<InboundMessages.Attempt> recorded = stages.db.inTransaction(c -> new InboundMessages().find(c, raw.sha256(), false));
+                Optional<InboundMessages.Attempt> recorded = stages.db.inTransaction(c -> new InboundMessages().find(c, attempt.sha256(), false));
                 assertThat(recorded).hasValueSatisfying(a -> assertThat(a.state()).isEqualTo(InboundMessages.State.IGNORED));
             }
         }

@@ -1,0 +1,130 @@
+package uk.gov.education.datasharing.intake.mailbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A message's identity: the SHA-256 of its header and body without the fields the delivering servers add, so one
+ * message delivered twice (a sender's server resending after a lost acknowledgement, a second hop a second later)
+ * is one message, while two messages that differ in anything their senders wrote (a Message-ID alone is not
+ * enough) are two. Line endings are normalised, since servers store and serve them differently. Which fields are
+ * left out, and why: docs/adr/0016. Streams; holds one line at a time, at most {@link #MAX_LINE} bytes of it.
+ */
+public final class MessageIdentity {
+
+    /** Trace and transport fields: added on the way by the servers that carried the message, not by its sender. */
+    static final Set<String> TRANSPORT_FIELDS = Set.of("received", "x-received", "return-path", "delivered-to", "x-original-to",
+            "envelope-to", "x-envelope-to", "x-envelope-from", "authentication-results", "received-spf", "x-virus-scanned",
+            "x-greylist", "x-originating-ip-trace");
+    static final List<String> TRANSPORT_PREFIXES = List.of("arc-", "x-ms-exchange-", "x-microsoft-antispam", "x-forefront-antispam-report",
+            "x-spam-", "x-mimecast-", "x-proofpoint-", "x-ironport-", "x-barracuda-", "x-sophos-");
+    static final int MAX_LINE = 64 * 1024;
+
+    private MessageIdentity() {
+    }
+
+    public static String of(InputStream raw) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+        LineReader lines = new LineReader(raw);
+        boolean inHeader = true;
+        boolean skipping = false;
+        byte[] line;
+        while ((line = lines.next()) != null) {
+            if (inHeader) {
+                if (lines.length() == 0) {
+                    inHeader = false;
+                } else if (line[0] == ' ' || line[0] == '\t') {
+                    if (skipping) {
+                        continue; // a continuation of a field left out
+                    }
+                } else {
+                    skipping = transport(fieldName(line, lines.length()));
+                    if (skipping) {
+                        continue;
+                    }
+                }
+            }
+            digest.update(line, 0, lines.length());
+            digest.update((byte) '\n');
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static boolean transport(String field) {
+        if (TRANSPORT_FIELDS.contains(field)) {
+            return true;
+        }
+        for (String prefix : TRANSPORT_PREFIXES) {
+            if (field.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fieldName(byte[] line, int length) {
+        int colon = 0;
+        while (colon < length && line[colon] != ':') {
+            colon++;
+        }
+        return new String(line, 0, colon, java.nio.charset.StandardCharsets.ISO_8859_1).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Lines without their CRLF or LF; a line longer than MAX_LINE is handed over in pieces. */
+    private static final class LineReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[MAX_LINE];
+        private int length;
+        private int pending = -1;
+
+        LineReader(InputStream in) {
+            this.in = in.markSupported() ? in : new java.io.BufferedInputStream(in, 64 * 1024);
+        }
+
+        byte[] next() throws IOException {
+            length = 0;
+            int b = pending >= 0 ? pending : in.read();
+            pending = -1;
+            if (b < 0) {
+                return null;
+            }
+            while (b >= 0 && b != '\n' && length < MAX_LINE) {
+                if (b == '\r') {
+                    int after = in.read();
+                    if (after == '\n') {
+                        return buffer;
+                    }
+                    pending = after; // a lone CR is content
+                    buffer[length++] = (byte) b;
+                    if (pending < 0) {
+                        return buffer;
+                    }
+                    b = pending;
+                    pending = -1;
+                    continue;
+                }
+                buffer[length++] = (byte) b;
+                b = in.read();
+            }
+            if (b >= 0 && b != '\n') {
+                pending = b; // the line goes on past MAX_LINE
+            }
+            return buffer;
+        }
+
+        int length() {
+            return length;
+        }
+    }
+}

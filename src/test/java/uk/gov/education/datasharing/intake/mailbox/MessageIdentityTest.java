@@ -1,0 +1,61 @@
+package uk.gov.education.datasharing.intake.mailbox;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One message however it was delivered; two messages whenever their senders wrote anything different. */
+class MessageIdentityTest {
+
+    private static final String MESSAGE = "From: applicant@university.test\r\nTo: data.sharing@education.test\r\n"
+            + "Message-ID: <abc@university.test>\r\nSubject: Application\r\nDate: Tue, 1 Dec 2026 10:00:00 +0000\r\n"
+            + "DKIM-Signature: v=1; a=rsa-sha256; d=university.test;\r\n b=AAAA\r\n\r\nPlease find attached.\r\n";
+
+    private static String identity(String raw) throws IOException {
+        return MessageIdentity.of(new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void whatDeliveringServersAddDoesNotChangeTheIdentity() throws IOException {
+        String first = "Return-Path: <applicant@university.test>\r\nDelivered-To: data.sharing@education.test\r\n"
+                + "Received: from mx1 by mx2; Tue, 1 Dec 2026 10:00:01 +0000\r\n"
+                + "Authentication-Results: mx.education.test; dmarc=pass\r\n" + MESSAGE;
+        String second = "Return-Path: <applicant@university.test>\r\nX-MS-Exchange-Organization-Network-Message-Id: 1234\r\n"
+                + "ARC-Seal: i=1; a=rsa-sha256; cv=none;\r\n\tb=XYZ\r\n"
+                + "Received: from mx1 by mx2; Tue, 1 Dec 2026 10:00:02 +0000\r\n"
+                + "Received: from relay\r\n\tby mx1; Tue, 1 Dec 2026 10:00:03 +0000\r\n"
+                + "X-Forefront-Antispam-Report: CIP:1.2.3.4\r\n" + MESSAGE;
+        assertThat(identity(first)).isEqualTo(identity(second)).isEqualTo(identity(MESSAGE));
+    }
+
+    @Test
+    void lineEndingsDoNotChangeTheIdentity() throws IOException {
+        assertThat(identity(MESSAGE.replace("\r\n", "\n"))).isEqualTo(identity(MESSAGE));
+    }
+
+    @Test
+    void anythingTheSenderWroteDoes() throws IOException {
+        String base = identity(MESSAGE);
+        assertThat(identity(MESSAGE.replace("Please find attached.", "Please find attached!"))).as("body").isNotEqualTo(base);
+        assertThat(identity(MESSAGE.replace("Subject: Application", "Subject: Application v2"))).as("subject").isNotEqualTo(base);
+        assertThat(identity(MESSAGE.replace(" b=AAAA", " b=AAAB"))).as("a continuation of a kept field").isNotEqualTo(base);
+        assertThat(identity("X-Mailer: Outlook\r\n" + MESSAGE)).as("a client's own X- field").isNotEqualTo(base);
+    }
+
+    @Test
+    void twoMessagesWithTheSameMessageIdAreTwo() throws IOException {
+        String other = MESSAGE.replace("Please find attached.", "A different application, same Message-ID.");
+        assertThat(other).contains("Message-ID: <abc@university.test>");
+        assertThat(identity(other)).isNotEqualTo(identity(MESSAGE));
+    }
+
+    @Test
+    void aFieldNamedLikeATraceFieldInTheBodyIsBody() throws IOException {
+        String withBodyLine = MESSAGE.replace("Please find attached.", "Received: this line is in the body");
+        assertThat(identity(withBodyLine)).isNotEqualTo(identity(MESSAGE.replace("Please find attached.", "")));
+    }
+}
