@@ -68,7 +68,7 @@ public final class MailboxReconciler {
                             unstored++; // too large to keep: quarantined without a record (or waiting to be)
                             continue;
                         }
-                        mailbox.computeIfAbsent(identity(message), k -> new HashSet<>()).add(name);
+                        mailbox.computeIfAbsent(MessageIdentity.of(message), k -> new HashSet<>()).add(name);
                     }
                 } finally {
                     folder.close(false);
@@ -76,12 +76,5 @@ public final class MailboxReconciler {
             }
         }
         return new Report(Reconciliation.compare(mailbox, recorded, imap.folder()), unstored);
-    }
-
-    /** The message's identity, as intake counts it (docs/adr/0016); messages over the size limit were left out before. */
-    private static String identity(Message message) throws IOException, MessagingException {
-        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-        message.writeTo(raw);
-        return MessageIdentity.of(new java.io.ByteArrayInputStream(raw.toByteArray()));
     }
 }

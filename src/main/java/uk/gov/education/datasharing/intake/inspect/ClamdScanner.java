@@ -47,7 +47,8 @@ public final class ClamdScanner implements Scanner {
     @Override
     public Result scan(InputStream content, long size) throws ScannerUnavailableException {
         String reply;
-        try (SocketChannel channel = open(); Deadline deadline = new Deadline(channel)) {
+        try (SocketChannel channel = channel(); Deadline deadline = new Deadline(channel)) {
+            channel.connect(address);
             write(channel, ByteBuffer.wrap(INSTREAM));
             boolean sent = send(channel, content);
             reply = read(channel);
@@ -65,7 +66,8 @@ public final class ClamdScanner implements Scanner {
     /** Whether clamd answers PING with PONG within the timeout. */
     @Override
     public boolean ready() {
-        try (SocketChannel channel = open(); Deadline deadline = new Deadline(channel)) {
+        try (SocketChannel channel = channel(); Deadline deadline = new Deadline(channel)) {
+            channel.connect(address);
             write(channel, ByteBuffer.wrap(PING));
             return read(channel).equals("PONG");
         } catch (IOException | RuntimeException e) {
@@ -89,21 +91,8 @@ public final class ClamdScanner implements Scanner {
         throw new ScannerUnavailableException("clamd answered an error", null);
     }
 
-    private SocketChannel open() throws IOException {
-        SocketChannel channel = address instanceof UnixDomainSocketAddress
-                ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
-        try {
-            ScheduledFuture<?> connectTimeout = TIMER.schedule(() -> closeQuietly(channel), timeout.toMillis(), TimeUnit.MILLISECONDS);
-            try {
-                channel.connect(address);
-            } finally {
-                connectTimeout.cancel(false);
-            }
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
-            throw e;
-        }
+    private SocketChannel channel() throws IOException {
+        return address instanceof UnixDomainSocketAddress ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
     }
 
     /**

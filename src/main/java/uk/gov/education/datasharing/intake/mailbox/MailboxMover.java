@@ -34,7 +34,7 @@ public final class MailboxMover {
                 if (message.isSet(Flags.Flag.DELETED) || message.getSize() > maxBytes) {
                     continue;
                 }
-                String sha = hash(message);
+                String sha = MessageIdentity.of(message);
                 if (hashes.contains(sha)) {
                     source.copyMessages(new Message[] {message}, target);
                     message.setFlag(Flags.Flag.DELETED, true);
@@ -45,12 +45,5 @@ public final class MailboxMover {
             source.close(true);
         }
         return moved;
-    }
-
-    /** The message's identity, as intake recorded it (docs/adr/0016); larger messages were skipped before. */
-    private static String hash(Message message) throws MessagingException, IOException {
-        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-        message.writeTo(raw);
-        return MessageIdentity.of(new java.io.ByteArrayInputStream(raw.toByteArray()));
     }
 }

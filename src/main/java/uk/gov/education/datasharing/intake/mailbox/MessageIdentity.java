@@ -1,13 +1,18 @@
 package uk.gov.education.datasharing.intake.mailbox;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import uk.gov.education.datasharing.intake.model.Sha256;
 
 /**
  * A message's identity: the SHA-256 of its header and body without the fields the delivering servers add, so one
@@ -30,12 +35,7 @@ public final class MessageIdentity {
     }
 
     public static String of(InputStream raw) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        MessageDigest digest = Sha256.newDigest();
         LineReader lines = new LineReader(raw);
         boolean inHeader = true;
         boolean skipping = false;
@@ -58,7 +58,17 @@ public final class MessageIdentity {
             digest.update(line, 0, lines.length());
             digest.update((byte) '\n');
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
+    }
+
+    /**
+     * The identity of a message in a mailbox folder, read whole into memory: the callers (reprocess, reconcile) skip
+     * messages over intake.limits.message-bytes first.
+     */
+    public static String of(Message message) throws IOException, MessagingException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        return of(new ByteArrayInputStream(raw.toByteArray()));
     }
 
     static boolean transport(String field) {

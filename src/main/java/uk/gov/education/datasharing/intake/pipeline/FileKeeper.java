@@ -2,11 +2,11 @@ package uk.gov.education.datasharing.intake.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
+import uk.gov.education.datasharing.intake.model.Sha256;
 import uk.gov.education.datasharing.intake.model.StoredObject;
 
 /**
@@ -20,15 +20,11 @@ public interface FileKeeper {
 
     /** Keeps nothing: the file's SHA-256 and size, as the store would name it. */
     FileKeeper HASH_ONLY = plain -> {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            long size;
-            try (DigestInputStream in = new DigestInputStream(plain, sha256)) {
-                size = in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return new StoredObject(HexFormat.of().formatHex(sha256.digest()), size, false);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        MessageDigest sha256 = Sha256.newDigest();
+        long size;
+        try (DigestInputStream in = new DigestInputStream(plain, sha256)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
         }
+        return new StoredObject(Sha256.hex(sha256), size, false);
     };
 }

@@ -24,10 +24,6 @@ public final class InboundMessages {
     }
 
     /** Counts one more attempt (inserting on first sight) and returns the record; the caller commits. */
-    public Attempt beginAttempt(Connection c, String sha256, long size, Instant now) throws SQLException {
-        return beginAttempt(c, sha256, null, size, now);
-    }
-
     /**
      * Counts an attempt at the message with this identity ({@code sha256}); {@code rawSha256} is the hash of the delivery
      * in hand, kept with the attempt that finishes it (its submission is stored under that hash).

@@ -42,7 +42,11 @@ public final class QueueCounts {
 
     /** Replies waiting that have already failed to send at least once (the SMTP server is down or refusing us). */
     public long retryingReplies(Connection c) throws SQLException {
-        return countAndOldest(c, "select count(*), min(created_at) from outbox where state = 'PENDING' and attempts > 0").count();
+        try (PreparedStatement select = c.prepareStatement("select count(*) from outbox where state = 'PENDING' and attempts > 0");
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Cases in quarantine (waiting for the team), and since when the oldest has waited. */
