@@ -19,6 +19,7 @@ import uk.gov.education.datasharing.intake.crypto.TeamPublicKeys;
 import uk.gov.education.datasharing.intake.inspect.Scanner;
 import uk.gov.education.datasharing.intake.metrics.IntakeMetrics;
 import uk.gov.education.datasharing.intake.metrics.ManagementServer;
+import uk.gov.education.datasharing.intake.workspace.WorkspaceServer;
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.mailbox.InboundHeaderFilter;
 import uk.gov.education.datasharing.intake.pipeline.IntakeWiring;
@@ -51,14 +52,18 @@ public final class Gateway implements AutoCloseable {
 
     private final Management management;
     private ManagementServer managementServer;
+    private final GatewayConfig.Workspace workspace;
+    private WorkspaceServer workspaceServer;
 
     /** What the management port serves, started with the gateway. */
     private record Management(GatewayConfig.ManagementPort port, IntakeMetrics metrics, Map<String, ManagementServer.Check> checks,
                               PeriodicReconciliation reconciliation) {
     }
 
-    private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer, Management management) {
+    private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer, Management management,
+                    GatewayConfig.Workspace workspace) {
         this.management = management;
+        this.workspace = workspace;
         this.sealer = sealer;
         this.config = config;
         this.db = db;
@@ -117,7 +122,7 @@ public final class Gateway implements AutoCloseable {
             Management management = new Management(GatewayConfig.management(settings), metrics,
                     ReadinessChecks.of(config, db, storeDir, keys, scanner, transport),
                     new PeriodicReconciliation(GatewayConfig.reconcile(settings), new MailboxReconciler(config, db), metrics, clock));
-            return new Gateway(config, db, main, timings, sealer, management);
+            return new Gateway(config, db, main, timings, sealer, management, GatewayConfig.workspace(settings));
         } catch (IOException e) {
             db.close();
             throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
@@ -228,6 +233,31 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigException("intake.management.port", "cannot listen on " + port.host() + ":" + port.port() + " (" + e.getMessage() + ")");
         }
+        if (workspace.enabled()) {
+            workspaceServer = new WorkspaceServer(workspace, db, sealer, Clock.systemUTC());
+            try {
+                workspaceServer.start();
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                throw new ConfigException("intake.workspace.port", "cannot serve the workspace on " + workspace.host() + ":" + workspace.port()
+                        + " (" + e.getMessage() + ")");
+            }
+            LOG.info("team workspace at {}", workspaceServer.address());
+        }
+    }
+
+    /** Where the team's workspace answers, or empty when it is off or not started. */
+    public java.util.Optional<java.net.URI> workspaceAddress() {
+        return workspaceServer == null ? java.util.Optional.empty() : java.util.Optional.of(workspaceServer.address());
+    }
+
+    private void stopManagement() {
+        if (workspaceServer != null) {
+            workspaceServer.close();
+        }
+        if (managementServer != null) {
+            managementServer.close();
+        }
+        management.reconciliation().close();
     }
 
     /** The management port actually bound (intake.management.port 0 picks a free one), or -1 before start. */
@@ -241,8 +271,7 @@ public final class Gateway implements AutoCloseable {
         try {
             main.run();
         } finally {
-            managementServer.close();
-            management.reconciliation().close();
+            stopManagement();
             db.close();
         }
     }
@@ -253,10 +282,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        if (managementServer != null) {
-            managementServer.close();
-        }
-        management.reconciliation().close();
+        stopManagement();
         try {
             main.stop();
         } catch (Exception e) {

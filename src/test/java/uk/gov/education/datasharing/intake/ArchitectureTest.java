@@ -49,7 +49,8 @@ class ArchitectureTest {
             Map.entry("pipeline", Set.of("model", "io", "config", "mailbox", "mime", "inspect", "schema", "validate", "store", "reply",
                     "triage")),
             // what operations see: reads the stages' timings and the case index, served by the management server
-            Map.entry("metrics", Set.of("model", "pipeline", "store", "inspect", "config")));
+            Map.entry("metrics", Set.of("model", "pipeline", "store", "inspect", "config")),
+            Map.entry("workspace", Set.of("model", "store", "config")));
 
     static Stream<String> features() {
         return FEATURES.keySet().stream().sorted();

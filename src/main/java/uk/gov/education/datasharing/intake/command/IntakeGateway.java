@@ -18,7 +18,7 @@ import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
         description = "The DfE data sharing intake gateway.",
         subcommands = {IntakeGateway.Run.class, DemoCommand.class, KeysCommand.class, DecryptCommand.class,
                 CasesCommand.class, ReprocessCommand.class, ReleaseCommand.class, ValidateCommand.class, TemplatesCommand.class,
-                CatalogueCommand.class, ReconcileCommand.class})
+                CatalogueCommand.class, ReconcileCommand.class, AuditCommand.class})
 public final class IntakeGateway implements Callable<Integer> {
 
     static final int CANNOT_START = 2;

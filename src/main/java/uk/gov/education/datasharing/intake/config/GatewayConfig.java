@@ -147,6 +147,70 @@ public record GatewayConfig(
     }
 
     /**
+     * The team's workspace (docs/adr/0017): where it listens, the address people reach it at, TLS (a PKCS#12 key store)
+     * unless plaintext was explicitly allowed, the OpenID Connect provider that signs staff in and the claims that name
+     * them and their roles, and how long an idle session lasts.
+     */
+    public record Workspace(boolean enabled, String host, int port, java.net.URI publicUrl, Path keyStore, String keyStorePassword,
+                            boolean plaintext, Oidc oidc, Duration idle) {
+        @Override
+        public String toString() {
+            return "Workspace[" + (enabled ? publicUrl + (plaintext ? ", PLAIN" : ", TLS") : "off") + "]";
+        }
+    }
+
+    /** An OpenID Connect client: issuer, client, and which claims carry the user's name and roles. */
+    public record Oidc(java.net.URI issuer, String clientId, String clientSecret, String usernameClaim, String rolesClaim,
+                       String teamRole, String opsRole) {
+        @Override
+        public String toString() {
+            return "Oidc[" + issuer + ", " + clientId + "]";
+        }
+    }
+
+    public static Workspace workspace(Settings s) {
+        if (!flag(s, "intake.workspace.enabled")) {
+            return new Workspace(false, "127.0.0.1", 0, null, null, null, true, null, Duration.ofMinutes(30));
+        }
+        String host = orDefault(s, "intake.workspace.host", "127.0.0.1");
+        int port = (int) nonNegativeLong(s, "intake.workspace.port");
+        if (port > 65535) {
+            throw new ConfigException("intake.workspace.port", "not a port number");
+        }
+        boolean plaintext = flag(s, "intake.workspace.allow-plaintext");
+        String store = s.get("intake.workspace.tls.key-store");
+        if (!plaintext && (store == null || store.isBlank())) {
+            throw new ConfigException("intake.workspace.tls.key-store",
+                    "missing: the workspace serves HTTPS with this PKCS#12 key store (or set intake.workspace.allow-plaintext=true behind a TLS proxy)");
+        }
+        Path keyStore = store == null || store.isBlank() ? null : Path.of(store);
+        if (keyStore != null && !Files.isReadable(keyStore)) {
+            throw new ConfigException("intake.workspace.tls.key-store", "cannot read " + keyStore);
+        }
+        String url = orDefault(s, "intake.workspace.public-url", "");
+        java.net.URI publicUrl = url.isBlank() ? null : uri(url, "intake.workspace.public-url");
+        Oidc oidc = new Oidc(uri(required(s, "intake.workspace.oidc.issuer"), "intake.workspace.oidc.issuer"),
+                required(s, "intake.workspace.oidc.client-id"), required(s, "intake.workspace.oidc.client-secret"),
+                orDefault(s, "intake.workspace.oidc.username-claim", "preferred_username"),
+                orDefault(s, "intake.workspace.oidc.roles-claim", "roles"),
+                orDefault(s, "intake.workspace.oidc.team-role", "team"), orDefault(s, "intake.workspace.oidc.ops-role", "ops"));
+        return new Workspace(true, host, port, publicUrl, keyStore, s.get("intake.workspace.tls.key-store-password"), plaintext, oidc,
+                Duration.ofMinutes(positiveLong(s, "intake.workspace.idle-minutes")));
+    }
+
+    private static java.net.URI uri(String value, String key) {
+        try {
+            java.net.URI uri = new java.net.URI(value.trim());
+            if (uri.getScheme() == null || uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new ConfigException(key, "must be an http or https address");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(key, "not an address");
+        }
+    }
+
+    /**
      * The gateway's own reconciliation of mailbox and case index: every {@code interval} (zero: never), over messages
      * that arrived within {@code window}, leaving out the last {@code settle} (messages still on their way).
      */

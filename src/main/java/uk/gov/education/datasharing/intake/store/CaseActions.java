@@ -88,16 +88,21 @@ public final class CaseActions {
         List<String> flags = new ArrayList<>(flagsOf(c, reference));
         flags.remove("UNSAFE_FILE");
         setFlags(c, reference, flags);
+        record(c, reference, RELEASED, actor, reason.length() > 2000 ? reason.substring(0, 2000) : reason, now);
+        return true;
+    }
+
+    /** Records one thing the team did to a case; {@code reason} is stored as given (seal it first if people wrote it). */
+    static void record(Connection c, String reference, String kind, String actor, String reason, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "insert into case_event (case_reference, kind, actor, reason, at) values (?, ?, ?, ?, ?)")) {
             insert.setString(1, reference);
-            insert.setString(2, RELEASED);
+            insert.setString(2, kind);
             insert.setString(3, actor.length() > 200 ? actor.substring(0, 200) : actor);
-            insert.setString(4, reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+            insert.setString(4, reason);
             insert.setObject(5, Database.utc(now));
             insert.executeUpdate();
         }
-        return true;
     }
 
     public List<Event> events(Connection c, String reference) throws SQLException {

@@ -154,6 +154,26 @@ public final class Outbox {
         }
     }
 
+    /** One reply of a case as the team's timeline shows it: what kind, where it stands, when. */
+    public record CaseReply(String kind, State state, Instant createdAt, Instant sentAt, String lastError) {
+    }
+
+    public List<CaseReply> forCase(Connection c, String caseReference) throws SQLException {
+        List<CaseReply> replies = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "select kind, state, created_at, sent_at, last_error from outbox where case_reference = ? order by created_at, id")) {
+            select.setString(1, caseReference);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    replies.add(new CaseReply(rs.getString(1), State.valueOf(rs.getString(2)),
+                            Database.instant(rs.getObject(3, java.time.OffsetDateTime.class)),
+                            Database.instant(rs.getObject(4, java.time.OffsetDateTime.class)), rs.getString(5)));
+                }
+            }
+        }
+        return replies;
+    }
+
     public int count(Connection c, State state) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("select count(*) from outbox where state = ?")) {
             select.setString(1, state.name());

@@ -1,0 +1,40 @@
+package uk.gov.education.datasharing.intake.workspace;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the workspace writes times and sizes: UK time, as GOV.UK writes dates. */
+final class Display {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private Display() {
+    }
+
+    static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    static String date(java.time.LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.UK, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    /** An enum name as words: IN_REVIEW -> In review. */
+    static String words(String name) {
+        String lower = name.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}
