@@ -5,6 +5,9 @@ alter table intake_case add column assigned_to varchar(200);
 alter table intake_case add column panel_date date;
 create index intake_case_review on intake_case (review_status, status, outcome, created_at);
 
+-- What the team writes to an applicant ("ask for more"), sealed; other replies are rendered from the case index.
+alter table outbox add column body varchar(20000);
+
 -- The team's notes and actions are case events; notes are sealed like everything else people wrote.
 alter table case_event alter column reason set data type varchar(12000);
 

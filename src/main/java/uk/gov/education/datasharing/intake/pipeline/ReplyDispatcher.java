@@ -74,7 +74,7 @@ public final class ReplyDispatcher {
         List<Defect> problems = db.inTransaction(c -> cases.findings(c, pending.submissionId())).stream()
                 .map(f -> Findings.of(f, texts)).toList();
         Reply reply = new Reply(Reply.Kind.valueOf(pending.kind()), pending.caseReference(), submission.version(),
-                pending.recipient(), pending.messageId(), submission.files(), problems);
+                pending.recipient(), pending.messageId(), submission.files(), problems, pending.body());
         try {
             MimeMessage message = composer.compose(transport.session(), reply);
             transport.send(message);

@@ -8,16 +8,17 @@ import uk.gov.education.datasharing.intake.model.ReceivedFile;
 
 /** Everything needed to write one reply; built from the case index, never from inbound headers. */
 public record Reply(Kind kind, String reference, int version, String recipient, String messageId, List<ReceivedFile> files,
-                    List<Defect> problems) {
+                    List<Defect> problems, String teamText) {
 
     /**
      * ACKNOWLEDGEMENT: received and complete (or, before validation existed, received); DEFECTS: what to fix;
      * REDIRECT: another service handles it; ENQUIRY: no application documents, the team will read it;
      * QUARANTINE_NOTICE: a file was refused as unsafe; RECEIVED_NOTICE: the sender is not authenticated, so
-     * the reply says only that something arrived, and repeats nothing the sender wrote.
+     * the reply says only that something arrived, and repeats nothing the sender wrote; REQUEST: the team asks the
+     * applicant for more, in words a member of the team wrote.
      */
     public enum Kind {
-        ACKNOWLEDGEMENT, DEFECTS, REDIRECT, ENQUIRY, QUARANTINE_NOTICE, RECEIVED_NOTICE;
+        ACKNOWLEDGEMENT, DEFECTS, REDIRECT, ENQUIRY, QUARANTINE_NOTICE, RECEIVED_NOTICE, REQUEST;
 
         public static Kind forOutcome(uk.gov.education.datasharing.intake.model.Outcome outcome) {
             return switch (outcome) {
@@ -28,6 +29,11 @@ public record Reply(Kind kind, String reference, int version, String recipient, 
                 case ACCEPTED, RECEIVED -> ACKNOWLEDGEMENT;
             };
         }
+    }
+
+    public Reply(Kind kind, String reference, int version, String recipient, String messageId, List<ReceivedFile> files,
+                 List<Defect> problems) {
+        this(kind, reference, version, recipient, messageId, files, problems, null);
     }
 
     public Reply {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -38,11 +37,13 @@ public final class ReplyComposer {
 
 
     private final InternetAddress from;
-    private final String messageIdDomain;
+    private final String fromAddress;
     private final Template text;
     private final Template html;
     private final Template noticeText;
     private final Template noticeHtml;
+    private final Template requestText;
+    private final Template requestHtml;
     private final int listBeforeGrouping;
 
     public ReplyComposer(String fromAddress, String fromName) {
@@ -57,16 +58,18 @@ public final class ReplyComposer {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        this.messageIdDomain = fromAddress.substring(fromAddress.indexOf('@') + 1);
+        this.fromAddress = fromAddress;
         this.text = load("acknowledgement.txt.mustache", false);
         this.html = load("acknowledgement.html.mustache", true);
         this.noticeText = load("notice.txt.mustache", false);
         this.noticeHtml = load("notice.html.mustache", true);
+        this.requestText = load("request.txt.mustache", false);
+        this.requestHtml = load("request.html.mustache", true);
     }
 
     /** A new Message-ID in our domain, so replies to it can be matched to their case. */
     public String newMessageId(String reference) {
-        return "<" + reference + "." + UUID.randomUUID() + "@" + messageIdDomain + ">";
+        return uk.gov.education.datasharing.intake.model.ReplyMessageId.newFor(reference, fromAddress);
     }
 
     public static String subject(Reply reply) {
@@ -83,6 +86,9 @@ public final class ReplyComposer {
             case RECEIVED_NOTICE -> {
                 return "We have received your email: reference " + reply.reference();
             }
+            case REQUEST -> {
+                return "We need more from you: reference " + reply.reference();
+            }
             default -> {
             }
         }
@@ -93,7 +99,10 @@ public final class ReplyComposer {
 
     public MimeMessage compose(Session session, Reply reply) throws MessagingException {
         boolean notice = reply.kind() == Reply.Kind.RECEIVED_NOTICE;
-        Map<String, Object> model = notice ? Map.of("reference", reply.reference(), "subject", subject(reply)) : model(reply);
+        boolean request = reply.kind() == Reply.Kind.REQUEST;
+        Map<String, Object> model = notice ? Map.of("reference", reply.reference(), "subject", subject(reply))
+                : request ? Map.of("reference", reply.reference(), "subject", subject(reply), "paragraphs", paragraphs(reply.teamText()))
+                : model(reply);
         MimeMessage message = new IdentifiedMessage(session, reply.messageId());
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(reply.recipient(), true));
@@ -103,13 +112,27 @@ public final class ReplyComposer {
         message.setSentDate(new java.util.Date());
 
         MimeBodyPart plain = new MimeBodyPart();
-        plain.setText((notice ? noticeText : text).execute(model), StandardCharsets.UTF_8.name(), "plain");
+        plain.setText((notice ? noticeText : request ? requestText : text).execute(model), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart rich = new MimeBodyPart();
-        rich.setText((notice ? noticeHtml : html).execute(model), StandardCharsets.UTF_8.name(), "html");
+        rich.setText((notice ? noticeHtml : request ? requestHtml : html).execute(model), StandardCharsets.UTF_8.name(), "html");
         MimeMultipart alternative = new MimeMultipart("alternative", plain, rich);
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    private static final com.google.re2j.Pattern BLANK_LINE = com.google.re2j.Pattern.compile("\n[ \t]*\n");
+
+    /** The team's text as paragraphs (split at blank lines), each with its lines. */
+    static List<Map<String, Object>> paragraphs(String text) {
+        String body = text == null ? "" : text.replace("\r\n", "\n").strip();
+        List<Map<String, Object>> paragraphs = new java.util.ArrayList<>();
+        for (String paragraph : BLANK_LINE.split(body)) {
+            if (!paragraph.isBlank()) {
+                paragraphs.add(Map.of("text", paragraph.strip(), "lines", List.of(paragraph.strip().split("\n"))));
+            }
+        }
+        return paragraphs;
     }
 
     private Map<String, Object> model(Reply reply) {

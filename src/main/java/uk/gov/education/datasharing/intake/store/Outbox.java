@@ -33,8 +33,9 @@ public final class Outbox {
     /** REFUSED: a reply that was never to be sent (a cap was reached, or the sender is not authenticated); kept as the record. */
     public enum State { PENDING, SENT, FAILED, REFUSED }
 
+    /** {@code body}: what the team wrote, for a team's request; null for replies rendered from the case index. */
     public record PendingReply(long id, String caseReference, long submissionId, String kind, String recipient,
-                               String messageId, int attempts) {
+                               String messageId, int attempts, String body) {
         @Override
         public String toString() {
             return "PendingReply[" + id + ", " + caseReference + ", " + kind + "]";
@@ -58,6 +59,21 @@ public final class Outbox {
             insert.setString(9, sealer.lookup(recipient));
             insert.setString(10, sealer.lookup(domainOf(recipient)));
             insert.executeUpdate();
+        }
+    }
+
+    private static String bodyPlace(String messageId) {
+        return "reply:" + messageId + ":body";
+    }
+
+    /** Queues what a member of the team wrote to the applicant; its text is sealed and rendered into the email when sent. */
+    public void enqueueWritten(Connection c, String caseReference, long submissionId, String kind, String recipient, String messageId,
+                               String body, Instant now) throws SQLException {
+        enqueue(c, caseReference, submissionId, kind, recipient, messageId, now);
+        try (PreparedStatement update = c.prepareStatement("update outbox set body = ? where message_id = ?")) {
+            update.setString(1, sealer.seal(body, bodyPlace(messageId)));
+            update.setString(2, messageId);
+            update.executeUpdate();
         }
     }
 
@@ -91,7 +107,7 @@ public final class Outbox {
 
     public List<PendingReply> due(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                select id, case_reference, submission_id, kind, recipient, message_id, attempts from outbox
+                select id, case_reference, submission_id, kind, recipient, message_id, attempts, body from outbox
                 where state = ? and next_attempt_at <= ? order by next_attempt_at, id fetch first ? rows only""")) {
             select.setString(1, State.PENDING.name());
             select.setObject(2, Database.utc(now));
@@ -101,7 +117,7 @@ public final class Outbox {
                 while (rs.next()) {
                     due.add(new PendingReply(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                             sealer.open(rs.getString(5), place(rs.getString(6))),
-                            rs.getString(6), rs.getInt(7)));
+                            rs.getString(6), rs.getInt(7), sealer.open(rs.getString(8), bodyPlace(rs.getString(6)))));
                 }
             }
             return due;

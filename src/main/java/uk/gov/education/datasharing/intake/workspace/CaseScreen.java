@@ -45,8 +45,12 @@ final class CaseScreen {
     private final AuditLog audit;
     private final Views views;
     private final Clock clock;
+    private final String mailboxAddress;
+    private final RequestTemplates requests = new RequestTemplates();
+    static final int ASK_MAX = 4000;
 
-    CaseScreen(Database db, Cases cases, TeamWork work, Outbox outbox, AuditLog audit, Views views, Clock clock) {
+    CaseScreen(Database db, Cases cases, TeamWork work, Outbox outbox, AuditLog audit, Views views, Clock clock, String mailboxAddress) {
+        this.mailboxAddress = mailboxAddress;
         this.db = db;
         this.cases = cases;
         this.work = work;
@@ -77,11 +81,18 @@ final class CaseScreen {
             m.put(switch (e.field()) {
                 case "panel-date-day" -> "panelError";
                 case "release-reason" -> "releaseError";
+                case "ask-text" -> "askError";
                 default -> e.field() + "Error";
             }, e.message());
         }
         m.put("csrf", request.session().csrf());
         m.put("noteMax", TeamWork.NOTE_MAX);
+        m.put("askMax", ASK_MAX);
+        String chosen = request.param("ask");
+        m.put("requestTemplates", requests.all().stream().map(t -> Map.of("id", t.id(), "title", t.title(), "selected", t.id().equals(chosen))).toList());
+        if (!m.containsKey("askText")) {
+            m.put("askText", requests.find(chosen).map(RequestTemplates.Template::text).orElse(""));
+        }
         String html = views.page("Case " + reference, "case", m, request.session(), entered.errors(), "navQueues");
         return Optional.of(WebResponse.html(entered.errors().isEmpty() ? 200 : 400, html));
     }
@@ -121,7 +132,7 @@ final class CaseScreen {
             v.put("received", Display.time(s.receivedAt()));
             List<Map<String, Object>> files = new ArrayList<>();
             for (ReceivedFile f : s.files()) {
-                files.add(Map.of("name", f.safeName(), "container", f.container(), "kind", f.check().kind().label(),
+                files.add(Map.of("name", f.safeName(), "container", f.container(), "kind", Display.sentence(f.check().kind().label()),
                         "verdict", Display.words(f.check().verdict().name()), "size", Display.size(f.size()), "sha256", f.sha256(),
                         "shortHash", Sha256.shortForm(f.sha256())));
             }
@@ -210,6 +221,7 @@ final class CaseScreen {
                 }, "NOTE", "note added", "Note added");
             }
             case "status" -> status(request, reference, actor, now);
+            case "ask" -> ask(request, reference, actor, now);
             case "release" -> {
                 String reason = request.field("reason").strip();
                 if (reason.isEmpty()) {
@@ -245,7 +257,33 @@ final class CaseScreen {
         }
         LocalDate date = panel;
         return done(request, reference, c -> work.setStatus(c, reference, status, date, actor, now), "STATUS",
-                status.name() + (date == null ? "" : " " + date), "Review status set to " + status.label().toLowerCase());
+                status.name() + (date == null ? "" : " " + date), "Review status set: " + status.label());
+    }
+
+    /**
+     * Queues the team's request to the applicant (the case's sender) through the outbox, in the case's thread: its subject
+     * carries the reference and its Message-ID is the case's, so the applicant's answer joins the case.
+     */
+    private Optional<WebResponse> ask(WebRequest request, String reference, String actor, Instant now) throws SQLException {
+        String text = request.field("text").replace("\r\n", "\n").strip();
+        if (text.isEmpty() || text.length() > ASK_MAX || text.contains("[") && text.contains("]")) {
+            String problem = text.isEmpty() ? "Enter what you need from the applicant"
+                    : text.length() > ASK_MAX ? "Message must be " + ASK_MAX + " characters or fewer"
+                    : "Replace or remove everything in [square brackets] before sending";
+            return show(request, reference, new Entered(Map.of("askText", text.length() > ASK_MAX ? text.substring(0, ASK_MAX) : text),
+                    List.of(new Views.FieldError("ask-text", problem))));
+        }
+        return done(request, reference, c -> {
+            List<SubmissionRecord> versions = cases.submissions(c, reference);
+            Optional<String> sender = cases.senderOf(c, reference);
+            if (versions.isEmpty() || sender.isEmpty()) {
+                return false;
+            }
+            String messageId = uk.gov.education.datasharing.intake.model.ReplyMessageId.newFor(reference, mailboxAddress);
+            outbox.enqueueWritten(c, reference, versions.get(versions.size() - 1).id(), "REQUEST", sender.get(), messageId, text, now);
+            work.recordAsked(c, reference, text, actor, now);
+            return true;
+        }, "ASK", "request to the applicant queued", "Your message was queued to send to the applicant");
     }
 
     private interface Change {

@@ -34,7 +34,11 @@ final class Display {
 
     /** An enum name as words: IN_REVIEW -> In review. */
     static String words(String name) {
-        String lower = name.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+        return sentence(name.toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+
+    /** The text with a capital first letter. */
+    static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -73,14 +73,15 @@ public final class WorkspaceServer implements AutoCloseable {
     private OidcSignIn signIn;
     private URI base;
 
-    public WorkspaceServer(GatewayConfig.Workspace config, Database db, Sealer sealer, Clock clock) {
+    /** @param mailboxAddress the data sharing mailbox, whose domain the workspace's emails take their Message-IDs in */
+    public WorkspaceServer(GatewayConfig.Workspace config, Database db, Sealer sealer, Clock clock, String mailboxAddress) {
         this.config = config;
         this.db = db;
         this.clock = clock;
         this.sessions = new Sessions(config.idle(), clock);
         this.caseQueues = new CaseQueues(sealer);
         this.queues = new QueueScreen(db, caseQueues, views, clock);
-        this.cases = new CaseScreen(db, new Cases(sealer), new TeamWork(sealer), new Outbox(sealer), audit, views, clock);
+        this.cases = new CaseScreen(db, new Cases(sealer), new TeamWork(sealer), new Outbox(sealer), audit, views, clock, mailboxAddress);
     }
 
     /** Binds the port (0 picks a free one) and starts answering. */

@@ -40,6 +40,21 @@ class ReplyComposerTest {
     }
 
     @Test
+    void theTeamsRequestCarriesItsWordsAsParagraphsEscapedInHtmlWithTheReferenceInTheSubject() throws Exception {
+        MimeMessage message = composer.compose(session, new Reply(Reply.Kind.REQUEST, "DSI-K7M2-Q9PX", 1, "a@uni.test",
+                composer.newMessageId("DSI-K7M2-Q9PX"), List.of(), List.of(),
+                "Where will the data be stored?\nWho can reach it?\n\nSend <b>an updated</b> questionnaire."));
+        assertThat(message.getSubject()).isEqualTo("We need more from you: reference DSI-K7M2-Q9PX");
+        MimeMultipart alternative = (MimeMultipart) message.getContent();
+        String text = (String) alternative.getBodyPart(0).getContent();
+        String html = (String) alternative.getBodyPart(1).getContent();
+        assertThat(text).contains("Where will the data be stored?\nWho can reach it?\n\nSend <b>an updated</b> questionnaire.")
+                .contains("Your reference is DSI-K7M2-Q9PX.");
+        assertThat(html).contains("<p>Where will the data be stored?<br>Who can reach it?<br></p>")
+                .contains("Send &lt;b&gt;an updated&lt;/b&gt; questionnaire.").doesNotContain("<b>an updated");
+    }
+
+    @Test
     void shouldListEachFileWithSizeAndShortHash() throws Exception {
         MimeMessage message = compose(1, List.of(new ReceivedFile(1, "1.2", "f", "form.docx", "application/octet-stream", 48_000, SHA)));
         MimeMultipart alternative = (MimeMultipart) message.getContent();

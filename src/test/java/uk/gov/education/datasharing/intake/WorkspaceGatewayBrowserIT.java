@@ -1,0 +1,159 @@
+package uk.gov.education.datasharing.intake;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import uk.gov.education.datasharing.intake.model.CaseQueue;
+import uk.gov.education.datasharing.intake.model.CaseSummary;
+import uk.gov.education.datasharing.intake.model.Outcome;
+import uk.gov.education.datasharing.intake.store.AuditLog;
+import uk.gov.education.datasharing.intake.validate.Forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The team's whole walk in a real Chromium against the real gateway: an application arrives by SMTP, the team finds it in
+ * the queue, assigns it, notes it, asks the applicant for more (the email reaches the applicant's mailbox in the case's
+ * thread, and the applicant's answer joins the case as its next version), sends it to panel and closes it. axe-core checks
+ * every page on the way; the README's screenshots are taken here.
+ */
+class WorkspaceGatewayBrowserIT extends GatewayITSupport {
+
+    final MockOAuth2Server oidc = new MockOAuth2Server();
+    WebDriver browser;
+    final List<String> violations = new ArrayList<>();
+
+    @BeforeEach
+    void startAll() throws Exception {
+        browser = Chromium.start(dir.resolve("profile"));
+        oidc.start();
+        harness.set("intake.workspace.enabled", "true").set("intake.workspace.port", "0").set("intake.workspace.allow-plaintext", "true")
+                .set("intake.workspace.oidc.issuer", oidc.issuerUrl("dfe").toString())
+                .set("intake.workspace.oidc.client-id", "intake-workspace").set("intake.workspace.oidc.client-secret", "s3cret");
+    }
+
+    @AfterEach
+    void stopAll() {
+        if (browser != null) {
+            browser.quit();
+        }
+        oidc.shutdown();
+    }
+
+    private void open(String path) {
+        browser.get(harness.gateway().workspaceAddress().orElseThrow().resolve(path).toString());
+    }
+
+    private void axe(String page) {
+        Chromium.violations(browser).forEach(v -> violations.add(page + ": " + v));
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.createDirectories(WorkspaceBrowserIT.SCREENSHOTS);
+        Files.write(WorkspaceBrowserIT.SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String main() {
+        return browser.findElement(By.tagName("main")).getText();
+    }
+
+    @Test
+    void queueToCaseToAskingTheApplicantToPanelToClosed() throws Exception {
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application for NPD data", "Attached",
+                "application-form.docx", Documents.form(ValidationIT.application()),
+                "security-questionnaire.docx", Documents.form(Forms.questionnaire())));
+        harness.start();
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        CaseSummary summary = cases().get(0);
+        String reference = summary.reference();
+        CaseQueue queue = summary.outcome() == Outcome.DEFECTS ? CaseQueue.DEFECTS : CaseQueue.NEW;
+
+        open("/");
+        axe("sign-in");
+        oidc.enqueueCallback(new DefaultOAuth2TokenCallback("dfe", "sam", "JWT", List.of("intake-workspace"),
+                Map.of("preferred_username", "sam.team", "name", "Sam Team", "roles", List.of("team")), 3600));
+        browser.findElement(By.linkText("Sign in")).click();
+        open("/queues/" + queue.slug());
+        assertThat(main()).contains(reference).contains(GatewayHarness.APPLICANT);
+        axe("queue");
+        screenshot("workspace-queue.png");
+
+        browser.findElement(By.linkText(reference)).click();
+        assertThat(main()).contains("application-form.docx").contains("Application form").contains("Email received: version 1")
+                .contains("Email to the applicant:");
+        axe("case");
+
+        browser.findElement(By.id("assign-me")).click();
+        assertThat(browser.findElement(By.id("assigned-to")).getText()).isEqualTo("sam.team");
+        browser.findElement(By.id("note")).sendKeys("Form complete; the questionnaire's storage answer is thin.");
+        browser.findElement(By.id("add-note")).click();
+        assertThat(main()).contains("Note added").contains("the questionnaire's storage answer is thin");
+
+        new Select(browser.findElement(By.id("ask-template"))).selectByVisibleText("More about how you will keep the data secure");
+        browser.findElement(By.id("use-template")).click();
+        assertThat(browser.findElement(By.id("ask-text")).getAttribute("value")).contains("[name the questions");
+        browser.findElement(By.id("send-request")).click();
+        assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("square brackets");
+        axe("case with an error");
+        browser.findElement(By.id("ask-text")).clear();
+        browser.findElement(By.id("ask-text")).sendKeys("Please tell us where the data will be stored.\n\nAnd who can reach it.");
+        browser.findElement(By.id("send-request")).click();
+        assertThat(main()).contains("queued to send to the applicant").contains("Asked the applicant for more");
+
+        harness.awaitReplies(GatewayHarness.APPLICANT, 2);
+        MimeMessage request = harness.repliesTo(GatewayHarness.APPLICANT).get(1);
+        assertThat(request.getSubject()).isEqualTo("We need more from you: reference " + reference);
+        assertThat(ValidationIT.text(request)).contains("Please tell us where the data will be stored.").contains("And who can reach it.");
+
+        harness.deliver("In-Reply-To: " + request.getMessageID() + "\r\n" + Mails.withAttachments(GatewayHarness.APPLICANT,
+                GatewayHarness.MAILBOX, "Re: " + request.getSubject(), "Stored on our secure server; two named researchers.",
+                "security-questionnaire.docx", Documents.form(Forms.questionnaire())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases().get(0).versions() == 2);
+        assertThat(cases()).hasSize(1);
+        open("/cases/" + reference);
+        assertThat(main()).contains("Email received: version 2");
+
+        browser.findElement(By.id("status-at-panel")).click();
+        browser.findElement(By.id("panel-date-day")).sendKeys("27");
+        browser.findElement(By.id("panel-date-month")).sendKeys("3");
+        browser.findElement(By.id("panel-date-year")).sendKeys("2027");
+        browser.findElement(By.id("set-status")).click();
+        assertThat(browser.findElement(By.id("review-status")).getText()).isEqualTo("Sent to the Data Sharing Approval Panel (panel on 27 March 2027)");
+        axe("case after actions");
+        screenshot("workspace-case.png");
+        open("/queues/at-panel");
+        assertThat(main()).contains(reference);
+
+        open("/cases/" + reference);
+        browser.findElement(By.id("status-closed")).click();
+        browser.findElement(By.id("set-status")).click();
+        open("/queues/closed");
+        assertThat(main()).contains(reference);
+        axe("closed queue");
+        open("/operations");
+        axe("operations");
+
+        assertThat(violations).isEmpty();
+        AuditLog.Verdict audit = harness.gateway().database().inTransaction(new AuditLog()::verify);
+        assertThat(audit.intact()).isTrue();
+        List<AuditLog.Entry> rows = harness.gateway().database().inTransaction(c -> new AuditLog().forCase(c, reference, 100));
+        assertThat(rows).extracting(AuditLog.Entry::action).contains("VIEW_CASE", "ASSIGN", "NOTE", "ASK", "STATUS");
+        assertThat(rows).allSatisfy(r -> assertThat(r.actor()).isEqualTo("sam.team"));
+    }
+}
