@@ -234,7 +234,7 @@ public final class Gateway implements AutoCloseable {
             throw new ConfigException("intake.management.port", "cannot listen on " + port.host() + ":" + port.port() + " (" + e.getMessage() + ")");
         }
         if (workspace.enabled()) {
-            workspaceServer = new WorkspaceServer(workspace, db, sealer, Clock.systemUTC(), config.mailboxAddress());
+            workspaceServer = new WorkspaceServer(workspace, db, sealer, Clock.systemUTC(), config.mailboxAddress(), config.storeDir());
             try {
                 workspaceServer.start();
             } catch (IOException | java.security.GeneralSecurityException e) {

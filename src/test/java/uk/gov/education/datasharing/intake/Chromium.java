@@ -27,6 +27,7 @@ final class Chromium {
     private Chromium() {
     }
 
+    /** A browser whose downloads go to {@code profile/downloads} without asking. */
     static WebDriver start(Path profile) throws Exception {
         Requires.present(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER), "chromium and chromium-driver");
         ChromeOptions options = new ChromeOptions();
@@ -34,6 +35,8 @@ final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1400", "--user-data-dir=" + Files.createDirectories(profile));
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                Files.createDirectories(profile.resolve("downloads")).toAbsolutePath().toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

@@ -156,4 +156,57 @@ class WorkspaceGatewayBrowserIT extends GatewayITSupport {
         assertThat(rows).extracting(AuditLog.Entry::action).contains("VIEW_CASE", "ASSIGN", "NOTE", "ASK", "STATUS");
         assertThat(rows).allSatisfy(r -> assertThat(r.actor()).isEqualTo("sam.team"));
     }
+
+    @Test
+    void filesDecryptedInTheBrowserAreTheBytesThatWereSentAndTheBundleHoldsOnlyCiphertext() throws Exception {
+        byte[] form = Documents.form(ValidationIT.application());
+        byte[] questionnaire = Documents.form(Forms.questionnaire());
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "Application", "Attached",
+                "application-form.docx", form, "security-questionnaire.docx", questionnaire));
+        harness.start();
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        String reference = cases().get(0).reference();
+        oidc.enqueueCallback(new DefaultOAuth2TokenCallback("dfe", "sam", "JWT", List.of("intake-workspace"),
+                Map.of("preferred_username", "sam.team", "roles", List.of("team")), 3600));
+        open("/sign-in/start");
+        open("/cases/" + reference);
+        browser.findElement(By.id("files-link")).click();
+        axe("files");
+
+        java.nio.file.Path key = TestKeys.writeSecretKey(Files.createDirectories(dir.resolve("team")));
+        browser.findElement(By.id("secret-key")).sendKeys(key.toAbsolutePath().toString());
+        browser.findElement(By.id("decrypt")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("decrypt-status")).getText().startsWith("Decrypted and checked"));
+        assertThat(browser.findElement(By.id("decrypt-status")).getText()).isEqualTo("Decrypted and checked 4 files. Nothing was sent to the server.");
+        axe("files decrypted");
+
+        java.nio.file.Path downloads = dir.resolve("profile").resolve("downloads");
+        browser.findElement(By.xpath("//tr[@data-name='application-form.docx']//a")).click();
+        browser.findElement(By.xpath("//tr[@data-name='security-questionnaire.docx']//a")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(downloads.resolve("application-form.docx"))
+                && Files.exists(downloads.resolve("security-questionnaire.docx")));
+        assertThat(Files.readAllBytes(downloads.resolve("application-form.docx"))).isEqualTo(form);
+        assertThat(Files.readAllBytes(downloads.resolve("security-questionnaire.docx"))).isEqualTo(questionnaire);
+
+        browser.findElement(By.id("bundle")).click();
+        java.nio.file.Path zip = downloads.resolve(reference + "-encrypted.zip");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(zip) && Files.size(zip) > 0
+                && !Files.exists(downloads.resolve(reference + "-encrypted.zip.crdownload")));
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries).containsKeys(reference + "/README.txt", reference + "/SHA256SUMS", reference + "/v1/manifest.json.pgp",
+                reference + "/v1/message.eml.pgp", reference + "/v1/files/application-form.docx.pgp");
+        byte[] encrypted = entries.get(reference + "/v1/files/application-form.docx.pgp");
+        assertThat(new String(encrypted, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("word/document.xml");
+        assertThat(TestKeys.decryptBytes(encrypted)).isEqualTo(form);
+        assertThat(new String(entries.get(reference + "/SHA256SUMS"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(IntakeEndToEndIT.sha256(form) + "  v1/files/application-form.docx");
+        List<AuditLog.Entry> rows = harness.gateway().database().inTransaction(c -> new AuditLog().forCase(c, reference, 100));
+        assertThat(rows).extracting(AuditLog.Entry::action).contains("VIEW_FILES", "DOWNLOAD_OBJECT", "DOWNLOAD_BUNDLE");
+        assertThat(violations).isEmpty();
+    }
 }

@@ -32,6 +32,7 @@ import uk.gov.education.datasharing.intake.store.Database;
 import uk.gov.education.datasharing.intake.store.InboundMessages;
 import uk.gov.education.datasharing.intake.store.ManifestCodec;
 import uk.gov.education.datasharing.intake.store.Sealer;
+import uk.gov.education.datasharing.intake.store.StoredObjects;
 
 /**
  * {@code decrypt}: on the team's machine, turns a stored case back into its files with the team's secret
@@ -40,7 +41,7 @@ import uk.gov.education.datasharing.intake.store.Sealer;
 @Command(name = "decrypt", description = "Decrypt a case's messages and files with the team's secret key (team side).")
 final class DecryptCommand implements Callable<Integer> {
 
-    static final String UNSAFE_SUFFIX = ".unsafe";
+    static final String UNSAFE_SUFFIX = uk.gov.education.datasharing.intake.model.FileNames.UNSAFE_SUFFIX;
 
     @Mixin
     IntakeGateway.ConfigOptions config;
@@ -130,18 +131,10 @@ final class DecryptCommand implements Callable<Integer> {
     }
 
     private static Path objectPath(Path objects, String sha) {
-        return objects.resolve(sha.substring(0, 2)).resolve(sha + ".pgp");
+        return new StoredObjects(objects.getParent()).pathOf(sha);
     }
 
-    /** Two files sent with one name are both kept: the second becomes "name (2).ext". */
     static String unique(String name, Set<String> used) {
-        String candidate = name;
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : "";
-        for (int n = 2; !used.add(candidate.toLowerCase(java.util.Locale.ROOT)); n++) {
-            candidate = stem + " (" + n + ")" + extension;
-        }
-        return candidate;
+        return uk.gov.education.datasharing.intake.model.FileNames.unique(name, used);
     }
 }

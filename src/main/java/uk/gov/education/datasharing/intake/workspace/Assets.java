@@ -10,16 +10,16 @@ import com.google.re2j.Pattern;
 
 /**
  * Static files, all from the class path: GOV.UK Frontend from its WebJar (its stylesheet asks for fonts and images under
- * {@code /assets/}) and the workspace's own script and styles. Only names on a short list of folders and characters are
+ * {@code /assets/}), OpenPGP.js with its licence, and the workspace's own scripts and styles. Only names on a short list of folders and characters are
  * served; nothing is read from the file system.
  */
 final class Assets {
 
     private static final String GOVUK = "/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/";
-    private static final Pattern NAME = Pattern.compile("/assets/(fonts/|images/)?[a-z0-9][a-z0-9.-]{0,80}");
+    private static final Pattern NAME = Pattern.compile("/assets/(fonts/|images/|openpgp/|openpgp/dist/)?[a-zA-Z0-9][a-zA-Z0-9.-]{0,80}");
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "woff2", "font/woff2", "woff", "font/woff", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon",
-            "json", "application/json");
+            "json", "application/json", "mjs", "text/javascript; charset=utf-8");
 
     private final Map<String, Optional<WebResponse>> cache = new ConcurrentHashMap<>();
 
@@ -32,11 +32,11 @@ final class Assets {
 
     private static Optional<WebResponse> load(String path) {
         String name = path.substring("/assets/".length());
-        String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+        String type = name.equals("openpgp/LICENSE") ? "text/plain; charset=utf-8" : TYPES.get(name.substring(name.lastIndexOf('.') + 1));
         if (type == null) {
             return Optional.empty();
         }
-        String resource = name.startsWith("workspace.") ? "/workspace/assets/" + name
+        String resource = name.startsWith("workspace") || name.startsWith("openpgp/") ? "/workspace/assets/" + name
                 : name.startsWith("fonts/") || name.startsWith("images/") ? GOVUK + "assets/" + name : GOVUK + name;
         try (InputStream in = Assets.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -50,6 +50,7 @@ public final class WorkspaceServer implements AutoCloseable {
     static final String SIGN_IN_COOKIE = "intake_sign_in";
     private static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern CASE_PATH = Pattern.compile("/cases/([A-Z]{3}-[0-9A-Z-]{1,20})(?:/([a-z]{1,20}))?");
+    private static final Pattern OBJECT_PATH = Pattern.compile("/cases/([A-Z]{3}-[0-9A-Z-]{1,20})/objects/([0-9a-f]{64})");
     private static final Pattern QUEUE_PATH = Pattern.compile("/queues/([a-z-]{1,20})");
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; "
             + "manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -62,6 +63,7 @@ public final class WorkspaceServer implements AutoCloseable {
     private final Sessions sessions;
     private final QueueScreen queues;
     private final CaseScreen cases;
+    private final FilesScreen files;
     private final CaseQueues caseQueues;
     private final AuditLog audit = new AuditLog();
     private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -74,7 +76,8 @@ public final class WorkspaceServer implements AutoCloseable {
     private URI base;
 
     /** @param mailboxAddress the data sharing mailbox, whose domain the workspace's emails take their Message-IDs in */
-    public WorkspaceServer(GatewayConfig.Workspace config, Database db, Sealer sealer, Clock clock, String mailboxAddress) {
+    public WorkspaceServer(GatewayConfig.Workspace config, Database db, Sealer sealer, Clock clock, String mailboxAddress,
+                           java.nio.file.Path storeDir) {
         this.config = config;
         this.db = db;
         this.clock = clock;
@@ -82,6 +85,7 @@ public final class WorkspaceServer implements AutoCloseable {
         this.caseQueues = new CaseQueues(sealer);
         this.queues = new QueueScreen(db, caseQueues, views, clock);
         this.cases = new CaseScreen(db, new Cases(sealer), new TeamWork(sealer), new Outbox(sealer), audit, views, clock, mailboxAddress);
+        this.files = new FilesScreen(db, new Cases(sealer), new uk.gov.education.datasharing.intake.store.StoredObjects(storeDir), audit, views, clock);
     }
 
     /** Binds the port (0 picks a free one) and starts answering. */
@@ -201,12 +205,23 @@ public final class WorkspaceServer implements AutoCloseable {
                 return queues.show(request, q.get());
             }
         }
+        Matcher object = OBJECT_PATH.matcher(path);
+        if (object.matches() && method.equals("GET")) {
+            Optional<WebResponse> download = files.object(request, object.group(1), object.group(2));
+            if (download.isPresent()) {
+                return download.get();
+            }
+        }
         Matcher caseMatch = CASE_PATH.matcher(path);
         if (caseMatch.matches()) {
             String reference = caseMatch.group(1);
-            String action = caseMatch.group(2);
-            Optional<WebResponse> page = action == null && method.equals("GET") ? cases.show(request, reference, CaseScreen.Entered.NONE)
-                    : action != null && method.equals("POST") ? cases.act(request, reference, action) : Optional.empty();
+            String action = caseMatch.group(2) == null ? "" : caseMatch.group(2);
+            Optional<WebResponse> page = method.equals("POST") ? cases.act(request, reference, action) : switch (action) {
+                case "" -> cases.show(request, reference, CaseScreen.Entered.NONE);
+                case "files" -> files.page(request, reference);
+                case "bundle" -> files.bundle(request, reference);
+                default -> Optional.empty();
+            };
             if (page.isPresent()) {
                 return page.get();
             }
@@ -322,10 +337,19 @@ public final class WorkspaceServer implements AutoCloseable {
             headers.add("Set-Cookie", cookie);
         }
         byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
+        if (response.stream() != null) {
+            exchange.sendResponseHeaders(response.status(), 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                response.stream().writeTo(out);
+            } catch (IOException e) {
+                LOG.warn("workspace download stopped: {}", e.getClass().getSimpleName());
+            }
+        } else {
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
             }
         }
         exchange.close();
