@@ -26,14 +26,21 @@ class WorkspaceIT {
     WorkspaceFixture ws;
     final Random random = new Random(11);
 
+    /** Whether to run on the local PostgreSQL instead of H2. */
+    protected boolean postgres() {
+        return false;
+    }
+
     @BeforeEach
     void start() throws Exception {
-        ws = new WorkspaceFixture(dir, false, Duration.ofMinutes(30));
+        ws = new WorkspaceFixture(dir, postgres(), Duration.ofMinutes(30));
     }
 
     @AfterEach
     void stop() throws Exception {
-        ws.close();
+        if (ws != null) {
+            ws.close();
+        }
     }
 
     private String ref() {
@@ -197,5 +204,28 @@ class WorkspaceIT {
                 "panel-month", "2", "panel-year", "2027", "csrf", page.csrf()));
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body()).contains("Enter the panel date as a real date").contains("value=\"31\"");
+    }
+
+    @Test
+    void writersAppendingAtOnceStillFormOneUnbrokenChain() throws Exception {
+        AuditLog audit = new AuditLog();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String actor = "writer" + w;
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    ws.sql(c -> audit.append(c, ws.now.get(), actor, "VIEW_CASE", "DSI-0000-0000", "", "127.0.0.1"));
+                }
+                return null;
+            }));
+        }
+        for (var f : writers) {
+            f.get();
+        }
+        pool.shutdown();
+        AuditLog.Verdict verdict = ws.sql(audit::verify);
+        assertThat(verdict.intact()).as(verdict.problem()).isTrue();
+        assertThat(verdict.checked()).isEqualTo(100);
     }
 }

@@ -42,20 +42,28 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--smtp-port", defaultValue = "3025", description = "Local SMTP port of the embedded mail server.")
     int smtpPort;
 
+    @Option(names = "--workspace-port", defaultValue = "8080", description = "Local port of the team's workspace.")
+    int workspacePort;
+
+    @Option(names = "--sign-in-port", defaultValue = "8081", description = "Local port of the demo's OpenID Connect sign-in server.")
+    int signInPort;
+
     @Option(names = "--exit", description = "Stop after the examples instead of waiting for Ctrl-C.")
     boolean exitAfterExamples;
 
     @Override
     public Integer call() throws Exception {
-        for (int port : new int[] {imapPort, smtpPort}) {
+        for (int port : new int[] {imapPort, smtpPort, workspacePort, signInPort}) {
             if (!free(port)) {
-                System.err.println("error: port " + port + " is in use; choose another with --imap-port / --smtp-port");
+                System.err.println("error: port " + port + " is in use; choose another with --imap-port, --smtp-port, --workspace-port"
+                        + " or --sign-in-port");
                 return IntakeGateway.CANNOT_START;
             }
         }
         Files.createDirectories(dir);
         Path keys = demoKeys(dir.resolve("keys"));
-        Path configFile = writeConfig(keys);
+        DemoSignIn signIn = new DemoSignIn(signInPort);
+        Path configFile = writeConfig(keys, signIn);
 
         GreenMail mail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
@@ -70,12 +78,14 @@ final class DemoCommand implements Callable<Integer> {
             gateway.start();
         } catch (RuntimeException e) {
             mail.stop();
+            signIn.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
             mail.stop();
+            signIn.close();
             stopped.countDown();
         }, "demo-shutdown"));
 
@@ -86,6 +96,10 @@ final class DemoCommand implements Callable<Integer> {
                 + " run freshclam, and start the demo with INTAKE_SCANNER=clamd INTAKE_SCANNER_CLAMD_SOCKET=/run/clamav/clamd.ctl"
                 + " (README: \"Malware scanning with ClamAV\")."));
         say("Operations: http://127.0.0.1:" + gateway.managementPort() + "/metrics (Prometheus), /health/live and /health/ready.");
+        say("The team's workspace: " + gateway.workspaceAddress().orElseThrow() + "/");
+        say("  Sign in with any user name (e.g. alex) on the demo sign-in page: demo users have both the team and ops roles.");
+        say("  For the operations view alone, put {\"roles\": [\"ops\"]} in its claims box.");
+        say("  To decrypt files in the browser, load the demo's secret key: " + keys.toAbsolutePath().resolve("DEMO-ONLY-team-secret.asc"));
         say("Sending four example messages to " + MAILBOX + " ...");
         new DemoExamples(gateway, mail, smtpPort, dir, keys, configFile).run();
         if (exitAfterExamples) {
@@ -125,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
         return keys;
     }
 
-    private Path writeConfig(Path keys) throws IOException {
+    private Path writeConfig(Path keys, DemoSignIn signIn) throws IOException {
         Path file = dir.resolve("demo.properties");
         Path absolute = dir.toAbsolutePath();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -144,6 +158,10 @@ final class DemoCommand implements Callable<Integer> {
             out.write("intake.outbox.poll-interval-ms=500\n");
             out.write("intake.management.port=0\n");
             out.write("intake.state.key=" + demoStateKey(keys) + "\n");
+            out.write("intake.workspace.enabled=true\nintake.workspace.port=" + workspacePort + "\nintake.workspace.allow-plaintext=true\n");
+            out.write("intake.workspace.oidc.issuer=" + signIn.issuer() + "\n");
+            out.write("intake.workspace.oidc.client-id=" + DemoSignIn.CLIENT_ID + "\nintake.workspace.oidc.client-secret="
+                    + DemoSignIn.CLIENT_SECRET + "\n");
         }
         return file;
     }
