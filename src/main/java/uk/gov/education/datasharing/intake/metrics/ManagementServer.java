@@ -26,6 +26,11 @@ public final class ManagementServer implements AutoCloseable {
         String problem() throws Exception;
     }
 
+    static {
+        // see WorkspaceServer: answers are not held back by Nagle's algorithm (read once per JVM)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "management");
