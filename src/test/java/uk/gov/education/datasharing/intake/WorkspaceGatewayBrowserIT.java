@@ -136,7 +136,9 @@ class WorkspaceGatewayBrowserIT extends GatewayITSupport {
         browser.findElement(By.id("set-status")).click();
         assertThat(browser.findElement(By.id("review-status")).getText()).isEqualTo("Sent to the Data Sharing Approval Panel (panel on 27 March 2027)");
         axe("case after actions");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2600));
         screenshot("workspace-case.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
         open("/queues/at-panel");
         assertThat(main()).contains(reference);
 

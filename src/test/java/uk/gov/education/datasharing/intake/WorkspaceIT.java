@@ -228,4 +228,14 @@ class WorkspaceIT {
         assertThat(verdict.intact()).as(verdict.problem()).isTrue();
         assertThat(verdict.checked()).isEqualTo(100);
     }
+
+    @Test
+    void aFailureInsideGivesTheServiceErrorPageWithNothingOfTheFailureInIt() throws Exception {
+        WebClient browser = signedIn("alex", List.of("team"));
+        ws.db.close();
+        WebClient.Page page = browser.get("/queues/new");
+        assertThat(page.status()).isEqualTo(500);
+        assertThat(page.body()).contains("Sorry, there is a problem with the service").doesNotContain("Exception").doesNotContain("Hikari")
+                .doesNotContain("at uk.gov");
+    }
 }

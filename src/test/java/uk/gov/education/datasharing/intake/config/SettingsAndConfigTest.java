@@ -133,4 +133,37 @@ class SettingsAndConfigTest {
         GatewayConfig config = config(p, Map.of());
         assertThat(config.toString()).doesNotContain("s3cret-imap", "hunter2");
     }
+
+    private GatewayConfig.Workspace workspace(Properties p) throws Exception {
+        Path file = dir.resolve("gateway.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            p.store(out, null);
+        }
+        return GatewayConfig.workspace(Settings.load(null, file, Map.of(), null));
+    }
+
+    @Test
+    void theWorkspaceIsOffByDefaultAndServesTlsUnlessPlaintextIsAllowed() throws Exception {
+        Properties p = complete();
+        assertThat(workspace(p).enabled()).isFalse();
+        p.setProperty("intake.workspace.enabled", "true");
+        p.setProperty("intake.workspace.oidc.issuer", "https://login.microsoftonline.com/tenant/v2.0");
+        p.setProperty("intake.workspace.oidc.client-id", "app");
+        p.setProperty("intake.workspace.oidc.client-secret", "very-secret-value");
+        assertThatThrownBy(() -> workspace(p)).hasMessageStartingWith("intake.workspace.tls.key-store:");
+        p.setProperty("intake.workspace.tls.key-store", dir.resolve("missing.p12").toString());
+        assertThatThrownBy(() -> workspace(p)).hasMessageStartingWith("intake.workspace.tls.key-store:").hasMessageContaining("missing.p12");
+        p.remove("intake.workspace.tls.key-store");
+        p.setProperty("intake.workspace.allow-plaintext", "true");
+        GatewayConfig.Workspace ws = workspace(p);
+        assertThat(ws.enabled()).isTrue();
+        assertThat(ws.port()).isEqualTo(8443);
+        assertThat(ws.idle()).hasMinutes(30);
+        assertThat(ws.oidc().rolesClaim()).isEqualTo("roles");
+        assertThat(ws.toString() + ws.oidc()).doesNotContain("very-secret-value");
+        p.setProperty("intake.workspace.oidc.issuer", "ftp://login.example/");
+        assertThatThrownBy(() -> workspace(p)).hasMessageStartingWith("intake.workspace.oidc.issuer:");
+        p.remove("intake.workspace.oidc.issuer");
+        assertThatThrownBy(() -> workspace(p)).hasMessageStartingWith("intake.workspace.oidc.issuer:").hasMessageContaining("missing");
+    }
 }
