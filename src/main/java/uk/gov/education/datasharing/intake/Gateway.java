@@ -234,7 +234,8 @@ public final class Gateway implements AutoCloseable {
             throw new ConfigException("intake.management.port", "cannot listen on " + port.host() + ":" + port.port() + " (" + e.getMessage() + ")");
         }
         if (workspace.enabled()) {
-            workspaceServer = new WorkspaceServer(workspace, db, sealer, Clock.systemUTC(), config.mailboxAddress(), config.storeDir());
+            workspaceServer = new WorkspaceServer(workspace, db, sealer, Clock.systemUTC(), config.mailboxAddress(), config.storeDir(),
+                    reference -> new QuarantineReprocessor(config, db).reprocess(reference).released());
             try {
                 workspaceServer.start();
             } catch (IOException | java.security.GeneralSecurityException e) {

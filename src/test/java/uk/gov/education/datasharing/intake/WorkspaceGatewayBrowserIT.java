@@ -148,6 +148,13 @@ class WorkspaceGatewayBrowserIT extends GatewayITSupport {
         open("/queues/closed");
         assertThat(main()).contains(reference);
         axe("closed queue");
+
+        harness.deliver(Mails.withAttachments(GatewayHarness.APPLICANT, GatewayHarness.MAILBOX, "One more thing: " + reference,
+                "A late question.", "note.pdf", Documents.pdf("A late question")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases().get(0).versions() == 3);
+        open("/cases/" + reference);
+        assertThat(browser.findElement(By.id("review-status")).getText()).isEqualTo("Not reviewed");
+        assertThat(main()).contains("Back in the queue: a new email arrived after it was closed");
         open("/operations");
         axe("operations");
 

@@ -59,11 +59,13 @@ public final class RecordCase {
     private final Cases cases;
     private final Outbox outbox;
     private final CaseActions actions = new CaseActions();
+    private final uk.gov.education.datasharing.intake.store.TeamWork teamWork;
 
     public RecordCase(Database db, EncryptedObjectStore store, CaseHistory history, ReplyComposer composer, GatewayConfig config,
                       ProblemTexts texts, Clock clock, Sealer sealer) {
         this.cases = new Cases(sealer);
         this.outbox = new Outbox(sealer);
+        this.teamWork = new uk.gov.education.datasharing.intake.store.TeamWork(sealer);
         this.db = db;
         this.store = store;
         this.history = history;
@@ -135,6 +137,7 @@ public final class RecordCase {
             if (unsafe) {
                 actions.addFlag(c, existing.reference(), UNSAFE_FILE);
             }
+            teamWork.reopenIfFinished(c, existing.reference(), now);
             return existing.reference();
         }
         CaseLinker.NewCase opened = (CaseLinker.NewCase) s.link();

@@ -23,6 +23,9 @@ public final class TeamWork {
     public static final String REVIEW = "REVIEW";
     public static final String NOTE = "NOTE";
     public static final String ASKED = "ASKED";
+    public static final String REOPENED = "REOPENED";
+    public static final String CONFIRMED = "QUARANTINE_CONFIRMED";
+    public static final String REPROCESSED = "REPROCESSED";
     public static final int NOTE_MAX = 2000;
 
     /** The team's view of a case. */
@@ -79,6 +82,47 @@ public final class TeamWork {
         }
         CaseActions.record(c, reference, REVIEW, actor, status.name() + (date == null ? "" : " " + date), now);
         return true;
+    }
+
+    /**
+     * A new email joined a case the team had finished with (approved, rejected, withdrawn, closed): it goes back to
+     * "not reviewed" so it is in the team's queues again, and the timeline says why. Returns whether it was reopened.
+     */
+    public boolean reopenIfFinished(Connection c, String reference, Instant now) throws SQLException {
+        Optional<Review> review = review(c, reference);
+        if (review.isEmpty() || !review.get().status().finished()) {
+            return false;
+        }
+        try (PreparedStatement update = c.prepareStatement("update intake_case set review_status = ? where reference = ?")) {
+            update.setString(1, ReviewStatus.NEW.name());
+            update.setString(2, reference);
+            update.executeUpdate();
+        }
+        CaseActions.record(c, reference, REOPENED, "gateway", "a new email arrived after it was " + review.get().status().label().toLowerCase(), now);
+        return true;
+    }
+
+    /**
+     * The team confirms a quarantine: what was refused is unsafe. The case stays quarantined in the gateway's own status
+     * and is closed in the team's review, with what they found. Returns false when the case is not quarantined.
+     */
+    public boolean confirmQuarantine(Connection c, String reference, String finding, String actor, Instant now) throws SQLException {
+        if (new CaseActions().statusOf(c, reference).filter(s -> s == uk.gov.education.datasharing.intake.model.CaseStatus.QUARANTINED).isEmpty()) {
+            return false;
+        }
+        try (PreparedStatement update = c.prepareStatement("update intake_case set review_status = ?, updated_at = ? where reference = ?")) {
+            update.setString(1, ReviewStatus.CLOSED.name());
+            update.setObject(2, Database.utc(now));
+            update.setString(3, reference);
+            update.executeUpdate();
+        }
+        CaseActions.record(c, reference, CONFIRMED, actor, sealer.seal(cut(finding, NOTE_MAX), notePlace(reference)), now);
+        return true;
+    }
+
+    /** Records that the team sent the case's quarantined messages to be processed again. */
+    public void recordReprocessed(Connection c, String reference, int messages, String actor, Instant now) throws SQLException {
+        CaseActions.record(c, reference, REPROCESSED, actor, messages + (messages == 1 ? " message" : " messages"), now);
     }
 
     /** Adds an internal note (at most {@link #NOTE_MAX} characters), sealed. */

@@ -49,8 +49,12 @@ final class CaseScreen {
     private final RequestTemplates requests = new RequestTemplates();
     static final int ASK_MAX = 4000;
 
-    CaseScreen(Database db, Cases cases, TeamWork work, Outbox outbox, AuditLog audit, Views views, Clock clock, String mailboxAddress) {
+    private final WorkspaceServer.Reprocessing reprocessing;
+
+    CaseScreen(Database db, Cases cases, TeamWork work, Outbox outbox, AuditLog audit, Views views, Clock clock, String mailboxAddress,
+               WorkspaceServer.Reprocessing reprocessing) {
         this.mailboxAddress = mailboxAddress;
+        this.reprocessing = reprocessing;
         this.db = db;
         this.cases = cases;
         this.work = work;
@@ -82,6 +86,8 @@ final class CaseScreen {
                 case "panel-date-day" -> "panelError";
                 case "release-reason" -> "releaseError";
                 case "ask-text" -> "askError";
+                case "confirm-reason" -> "confirmError";
+                case "reprocess" -> "reprocessError";
                 default -> e.field() + "Error";
             }, e.message());
         }
@@ -107,7 +113,7 @@ final class CaseScreen {
         m.put("status", Display.words(summary.status().name()));
         m.put("quarantined", summary.status() == CaseStatus.QUARANTINED);
         m.put("review", review.status().label());
-        m.put("panelDate", Display.date(review.panelDate()));
+        m.put("panelDate", review.status() == ReviewStatus.AT_PANEL ? Display.date(review.panelDate()) : "");
         m.put("assignedTo", review.assignedTo());
         m.put("assigneeValue", review.assignedTo() == null ? request.user().username() : review.assignedTo());
         m.put("flags", summary.flags());
@@ -162,7 +168,10 @@ final class CaseScreen {
                 case TeamWork.REVIEW -> new Moment(e.at(), "Review status: " + reviewLabel(e.reason()), e.actor(), null);
                 case TeamWork.NOTE -> new Moment(e.at(), "Note", e.actor(), e.reason());
                 case TeamWork.ASKED -> new Moment(e.at(), "Asked the applicant for more", e.actor(), e.reason());
+                case TeamWork.REOPENED -> new Moment(e.at(), "Back in the queue: " + e.reason(), null, null);
                 case CaseActions.RELEASED -> new Moment(e.at(), "Released from quarantine", e.actor(), e.reason());
+                case TeamWork.CONFIRMED -> new Moment(e.at(), "Quarantine confirmed: unsafe, case closed", e.actor(), e.reason());
+                case TeamWork.REPROCESSED -> new Moment(e.at(), "Message sent to be processed again", e.actor(), e.reason());
                 default -> new Moment(e.at(), Display.words(e.kind()), e.actor(), e.reason());
             });
         }
@@ -222,6 +231,16 @@ final class CaseScreen {
             }
             case "status" -> status(request, reference, actor, now);
             case "ask" -> ask(request, reference, actor, now);
+            case "confirm" -> {
+                String reason = request.field("reason").strip();
+                if (reason.isEmpty()) {
+                    yield show(request, reference, new Entered(Map.of(),
+                            List.of(new Views.FieldError("confirm-reason", "Enter what the team found"))));
+                }
+                yield done(request, reference, c -> work.confirmQuarantine(c, reference, reason, actor, now), "CONFIRM_QUARANTINE",
+                        "confirmed unsafe", "Quarantine confirmed: the case is closed");
+            }
+            case "reprocess" -> reprocess(request, reference);
             case "release" -> {
                 String reason = request.field("reason").strip();
                 if (reason.isEmpty()) {
@@ -284,6 +303,30 @@ final class CaseScreen {
             work.recordAsked(c, reference, text, actor, now);
             return true;
         }, "ASK", "request to the applicant queued", "Your message was queued to send to the applicant");
+    }
+
+    /** Moves the case's quarantined messages back to the inbox (outside any transaction: it talks to the mailbox). */
+    private Optional<WebResponse> reprocess(WebRequest request, String reference) throws SQLException {
+        if (db.inTransaction(c -> cases.find(c, reference)).isEmpty()) {
+            return Optional.empty();
+        }
+        int released;
+        try {
+            released = reprocessing.reprocess(reference);
+        } catch (Exception e) {
+            return show(request, reference, new Entered(Map.of(), List.of(new Views.FieldError("reprocess",
+                    "The mailbox could not be reached to move the message back: try again in a few minutes"))));
+        }
+        if (released == 0) {
+            return show(request, reference, new Entered(Map.of(), List.of(new Views.FieldError("reprocess",
+                    "This case has no quarantined message to process again"))));
+        }
+        Instant now = clock.instant();
+        return done(request, reference, c -> {
+            work.recordReprocessed(c, reference, released, request.user().username(), now);
+            return true;
+        }, "REPROCESS", released + " message(s)", released + (released == 1 ? " message was" : " messages were")
+                + " moved back to the inbox to be processed again");
     }
 
     private interface Change {

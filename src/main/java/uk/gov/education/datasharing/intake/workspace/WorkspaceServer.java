@@ -82,15 +82,22 @@ public final class WorkspaceServer implements AutoCloseable {
     private URI base;
 
     /** @param mailboxAddress the data sharing mailbox, whose domain the workspace's emails take their Message-IDs in */
+    /** Gives a quarantined case's messages another run; returns how many were released (0: none was quarantined). */
+    @FunctionalInterface
+    public interface Reprocessing {
+        int reprocess(String reference) throws Exception;
+    }
+
     public WorkspaceServer(GatewayConfig.Workspace config, Database db, Sealer sealer, Clock clock, String mailboxAddress,
-                           java.nio.file.Path storeDir) {
+                           java.nio.file.Path storeDir, Reprocessing reprocessing) {
         this.config = config;
         this.db = db;
         this.clock = clock;
         this.sessions = new Sessions(config.idle(), clock);
         this.caseQueues = new CaseQueues(sealer);
         this.queues = new QueueScreen(db, caseQueues, views, clock);
-        this.cases = new CaseScreen(db, new Cases(sealer), new TeamWork(sealer), new Outbox(sealer), audit, views, clock, mailboxAddress);
+        this.cases = new CaseScreen(db, new Cases(sealer), new TeamWork(sealer), new Outbox(sealer), audit, views, clock, mailboxAddress,
+                reprocessing);
         this.files = new FilesScreen(db, new Cases(sealer), new uk.gov.education.datasharing.intake.store.StoredObjects(storeDir), audit, views, clock);
     }
 
