@@ -60,9 +60,12 @@ public final class Gateway implements AutoCloseable {
                               PeriodicReconciliation reconciliation) {
     }
 
+    private final ReplyDispatcher dispatcher;
+
     private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer, Management management,
-                    GatewayConfig.Workspace workspace) {
+                    GatewayConfig.Workspace workspace, ReplyDispatcher dispatcher) {
         this.management = management;
+        this.dispatcher = dispatcher;
         this.workspace = workspace;
         this.sealer = sealer;
         this.config = config;
@@ -122,7 +125,7 @@ public final class Gateway implements AutoCloseable {
             Management management = new Management(GatewayConfig.management(settings), metrics,
                     ReadinessChecks.of(config, db, storeDir, keys, scanner, transport),
                     new PeriodicReconciliation(GatewayConfig.reconcile(settings), new MailboxReconciler(config, db), metrics, clock));
-            return new Gateway(config, db, main, timings, sealer, management, GatewayConfig.workspace(settings));
+            return new Gateway(config, db, main, timings, sealer, management, GatewayConfig.workspace(settings), dispatcher);
         } catch (IOException e) {
             db.close();
             throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
@@ -234,8 +237,8 @@ public final class Gateway implements AutoCloseable {
             throw new ConfigException("intake.management.port", "cannot listen on " + port.host() + ":" + port.port() + " (" + e.getMessage() + ")");
         }
         if (workspace.enabled()) {
-            workspaceServer = new WorkspaceServer(workspace, db, sealer, Clock.systemUTC(), config.mailboxAddress(), config.storeDir(),
-                    reference -> new QuarantineReprocessor(config, db).reprocess(reference).released());
+            workspaceServer = new WorkspaceServer(workspace, db, sealer, Clock.systemUTC(), new WorkspaceServer.Gateway(config.mailboxAddress(),
+                    config.storeDir(), reference -> new QuarantineReprocessor(config, db).reprocess(reference).released(), dispatcher::text));
             try {
                 workspaceServer.start();
             } catch (IOException | java.security.GeneralSecurityException e) {

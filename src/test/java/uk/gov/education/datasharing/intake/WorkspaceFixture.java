@@ -76,7 +76,8 @@ final class WorkspaceFixture implements AutoCloseable {
         URI issuer = oidc.issuerUrl(ISSUER_ID).uri();
         GatewayConfig.Workspace config = new GatewayConfig.Workspace(true, "127.0.0.1", 0, null, null, null, true,
                 new GatewayConfig.Oidc(issuer, CLIENT_ID, "test-secret", "preferred_username", "roles", "team", "ops"), idle);
-        server = new WorkspaceServer(config, db, sealer, clock, GatewayHarness.MAILBOX, dir.resolve("store"), reference -> 0);
+        server = new WorkspaceServer(config, db, sealer, clock,
+                new WorkspaceServer.Gateway(GatewayHarness.MAILBOX, dir.resolve("store"), reference -> 0, (reference, id) -> java.util.Optional.empty()));
         server.start();
     }
 

@@ -121,6 +121,15 @@ class WorkspaceGatewayBrowserIT extends GatewayITSupport {
         assertThat(request.getSubject()).isEqualTo("We need more from you: reference " + reference);
         assertThat(ValidationIT.text(request)).contains("Please tell us where the data will be stored.").contains("And who can reach it.");
 
+        open("/cases/" + reference);
+        browser.findElement(By.partialLinkText("Email to the applicant: Request")).click();
+        assertThat(main()).contains("Subject: We need more from you: reference " + reference)
+                .contains("Please tell us where the data will be stored.");
+        axe("email as the applicant saw it");
+        open("/cases/" + reference);
+        browser.findElement(By.partialLinkText("Email to the applicant: Defects")).click();
+        assertThat(main()).contains("Subject: Your application needs changes: reference " + reference);
+
         harness.deliver("In-Reply-To: " + request.getMessageID() + "\r\n" + Mails.withAttachments(GatewayHarness.APPLICANT,
                 GatewayHarness.MAILBOX, "Re: " + request.getSubject(), "Stored on our secure server; two named researchers.",
                 "security-questionnaire.docx", Documents.form(Forms.questionnaire())));

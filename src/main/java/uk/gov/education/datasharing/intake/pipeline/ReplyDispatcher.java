@@ -3,11 +3,14 @@ package uk.gov.education.datasharing.intake.pipeline;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,14 +72,33 @@ public final class ReplyDispatcher {
         return sent;
     }
 
-    private boolean send(Outbox.PendingReply pending) throws SQLException {
+    /** The reply as the applicant gets it, rendered from the case index (as when it is sent). */
+    private MimeMessage compose(Outbox.PendingReply pending) throws SQLException, MessagingException {
         SubmissionRecord submission = db.inTransaction(c -> cases.submission(c, pending.submissionId())).orElseThrow();
         List<Defect> problems = db.inTransaction(c -> cases.findings(c, pending.submissionId())).stream()
                 .map(f -> Findings.of(f, texts)).toList();
         Reply reply = new Reply(Reply.Kind.valueOf(pending.kind()), pending.caseReference(), submission.version(),
                 pending.recipient(), pending.messageId(), submission.files(), problems, pending.body());
+        return composer.compose(transport.session(), reply);
+    }
+
+    /**
+     * What the applicant was (or will be) sent by one reply of a case, as they read it: its subject and plain text,
+     * rendered by the same code as when it was sent. Empty when the case has no such reply.
+     */
+    public Optional<String> text(String reference, long id) throws SQLException, MessagingException, IOException {
+        Optional<Outbox.PendingReply> pending = db.inTransaction(c -> outbox.find(c, reference, id));
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        MimeMessage message = compose(pending.get());
+        MimeMultipart alternative = (MimeMultipart) message.getContent();
+        return Optional.of("Subject: " + message.getSubject() + "\n\n" + alternative.getBodyPart(0).getContent());
+    }
+
+    private boolean send(Outbox.PendingReply pending) throws SQLException {
         try {
-            MimeMessage message = composer.compose(transport.session(), reply);
+            MimeMessage message = compose(pending);
             transport.send(message);
         } catch (SendFailedException e) {
             if (e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0) {

@@ -105,23 +105,37 @@ public final class Outbox {
         }
     }
 
+    private static final String REPLY = "select id, case_reference, submission_id, kind, recipient, message_id, attempts, body from outbox";
+
     public List<PendingReply> due(Connection c, Instant now, int limit) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                select id, case_reference, submission_id, kind, recipient, message_id, attempts, body from outbox
-                where state = ? and next_attempt_at <= ? order by next_attempt_at, id fetch first ? rows only""")) {
+        try (PreparedStatement select = c.prepareStatement(REPLY + " where state = ? and next_attempt_at <= ? order by next_attempt_at, id"
+                + " fetch first ? rows only")) {
             select.setString(1, State.PENDING.name());
             select.setObject(2, Database.utc(now));
             select.setInt(3, limit);
-            List<PendingReply> due = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new PendingReply(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            sealer.open(rs.getString(5), place(rs.getString(6))),
-                            rs.getString(6), rs.getInt(7), sealer.open(rs.getString(8), bodyPlace(rs.getString(6)))));
-                }
-            }
-            return due;
+            return replies(select);
         }
+    }
+
+    /** One reply of a case, whatever its state (to show the team what the applicant was sent). */
+    public Optional<PendingReply> find(Connection c, String caseReference, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(REPLY + " where id = ? and case_reference = ?")) {
+            select.setLong(1, id);
+            select.setString(2, caseReference);
+            return replies(select).stream().findFirst();
+        }
+    }
+
+    private List<PendingReply> replies(PreparedStatement select) throws SQLException {
+        List<PendingReply> found = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                found.add(new PendingReply(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        sealer.open(rs.getString(5), place(rs.getString(6))),
+                        rs.getString(6), rs.getInt(7), sealer.open(rs.getString(8), bodyPlace(rs.getString(6)))));
+            }
+        }
+        return found;
     }
 
     public void markSent(Connection c, long id, Instant now) throws SQLException {
@@ -171,19 +185,19 @@ public final class Outbox {
     }
 
     /** One reply of a case as the team's timeline shows it: what kind, where it stands, when. */
-    public record CaseReply(String kind, State state, Instant createdAt, Instant sentAt, String lastError) {
+    public record CaseReply(long id, String kind, State state, Instant createdAt, Instant sentAt, String lastError) {
     }
 
     public List<CaseReply> forCase(Connection c, String caseReference) throws SQLException {
         List<CaseReply> replies = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
-                "select kind, state, created_at, sent_at, last_error from outbox where case_reference = ? order by created_at, id")) {
+                "select id, kind, state, created_at, sent_at, last_error from outbox where case_reference = ? order by created_at, id")) {
             select.setString(1, caseReference);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    replies.add(new CaseReply(rs.getString(1), State.valueOf(rs.getString(2)),
-                            Database.instant(rs.getObject(3, java.time.OffsetDateTime.class)),
-                            Database.instant(rs.getObject(4, java.time.OffsetDateTime.class)), rs.getString(5)));
+                    replies.add(new CaseReply(rs.getLong(1), rs.getString(2), State.valueOf(rs.getString(3)),
+                            Database.instant(rs.getObject(4, java.time.OffsetDateTime.class)),
+                            Database.instant(rs.getObject(5, java.time.OffsetDateTime.class)), rs.getString(6)));
                 }
             }
         }

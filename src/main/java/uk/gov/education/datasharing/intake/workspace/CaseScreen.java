@@ -45,16 +45,13 @@ final class CaseScreen {
     private final AuditLog audit;
     private final Views views;
     private final Clock clock;
-    private final String mailboxAddress;
     private final RequestTemplates requests = new RequestTemplates();
     static final int ASK_MAX = 4000;
 
-    private final WorkspaceServer.Reprocessing reprocessing;
+    private final WorkspaceServer.Gateway gateway;
 
-    CaseScreen(Database db, Cases cases, TeamWork work, Outbox outbox, AuditLog audit, Views views, Clock clock, String mailboxAddress,
-               WorkspaceServer.Reprocessing reprocessing) {
-        this.mailboxAddress = mailboxAddress;
-        this.reprocessing = reprocessing;
+    CaseScreen(Database db, Cases cases, TeamWork work, Outbox outbox, AuditLog audit, Views views, Clock clock, WorkspaceServer.Gateway gateway) {
+        this.gateway = gateway;
         this.db = db;
         this.cases = cases;
         this.work = work;
@@ -126,7 +123,10 @@ final class CaseScreen {
         }
         m.put("statuses", statuses);
 
-        record Moment(Instant at, String what, String by, String text) {
+        record Moment(Instant at, String what, String by, String text, String link) {
+            Moment(Instant at, String what, String by, String text) {
+                this(at, what, by, text, null);
+            }
         }
         List<Moment> moments = new ArrayList<>();
         List<Map<String, Object>> versions = new ArrayList<>();
@@ -160,7 +160,7 @@ final class CaseScreen {
                 case REFUSED -> "not sent (" + (r.lastError() == null ? "refused" : r.lastError()) + ")";
             };
             moments.add(new Moment(r.sentAt() != null ? r.sentAt() : r.createdAt(), "Email to the applicant: " + Display.words(r.kind()) + ", " + state,
-                    null, null));
+                    null, null, "/cases/" + reference + "/emails/" + r.id()));
         }
         for (CaseActions.Event e : work.timeline(c, reference)) {
             moments.add(switch (e.kind()) {
@@ -183,6 +183,7 @@ final class CaseScreen {
             t.put("what", moment.what());
             t.put("by", moment.by());
             t.put("text", moment.text());
+            t.put("link", moment.link());
             timeline.add(t);
         }
         m.put("timeline", timeline);
@@ -200,6 +201,26 @@ final class CaseScreen {
         ReviewStatus status = QueueScreen.parse(ReviewStatus.class, name);
         String date = recorded.contains(" ") ? recorded.substring(recorded.indexOf(' ') + 1) : "";
         return (status == null ? recorded : status.label()) + (date.isEmpty() ? "" : ", panel on " + Display.date(LocalDate.parse(date)));
+    }
+
+    /** One email to the applicant as they read it (audited as a view of the case). */
+    Optional<WebResponse> email(WebRequest request, String reference, long id) throws SQLException {
+        Optional<String> text;
+        try {
+            text = gateway.emails().text(reference, id);
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            text = Optional.of("(This email could not be shown: " + e.getClass().getSimpleName() + ".)");
+        }
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        db.inTransaction(c -> audit.append(c, clock.instant(), request.user().username(), "VIEW_EMAIL", reference, "email " + id,
+                request.remote()));
+        Map<String, Object> model = Map.of("reference", reference, "text", text.get());
+        return Optional.of(WebResponse.html(200, views.page("Email to the applicant, " + reference, "email", model, request.session(),
+                List.of(), "navQueues")));
     }
 
     /** POST /cases/{ref}/{action}: does it, audits it, and sends the browser back to the case; or shows the errors. */
@@ -298,7 +319,7 @@ final class CaseScreen {
             if (versions.isEmpty() || sender.isEmpty()) {
                 return false;
             }
-            String messageId = uk.gov.education.datasharing.intake.model.ReplyMessageId.newFor(reference, mailboxAddress);
+            String messageId = uk.gov.education.datasharing.intake.model.ReplyMessageId.newFor(reference, gateway.mailboxAddress());
             outbox.enqueueWritten(c, reference, versions.get(versions.size() - 1).id(), "REQUEST", sender.get(), messageId, text, now);
             work.recordAsked(c, reference, text, actor, now);
             return true;
@@ -312,7 +333,7 @@ final class CaseScreen {
         }
         int released;
         try {
-            released = reprocessing.reprocess(reference);
+            released = gateway.reprocessing().reprocess(reference);
         } catch (Exception e) {
             return show(request, reference, new Entered(Map.of(), List.of(new Views.FieldError("reprocess",
                     "The mailbox could not be reached to move the message back: try again in a few minutes"))));

@@ -56,6 +56,7 @@ public final class WorkspaceServer implements AutoCloseable {
     static final String SIGN_IN_COOKIE = "intake_sign_in";
     private static final int MAX_FORM_BYTES = 64 * 1024;
     private static final Pattern CASE_PATH = Pattern.compile("/cases/([A-Z]{3}-[0-9A-Z-]{1,20})(?:/([a-z]{1,20}))?");
+    private static final Pattern EMAIL_PATH = Pattern.compile("/cases/([A-Z]{3}-[0-9A-Z-]{1,20})/emails/([0-9]{1,18})");
     private static final Pattern OBJECT_PATH = Pattern.compile("/cases/([A-Z]{3}-[0-9A-Z-]{1,20})/objects/([0-9a-f]{64})");
     private static final Pattern QUEUE_PATH = Pattern.compile("/queues/([a-z-]{1,20})");
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; "
@@ -88,17 +89,29 @@ public final class WorkspaceServer implements AutoCloseable {
         int reprocess(String reference) throws Exception;
     }
 
-    public WorkspaceServer(GatewayConfig.Workspace config, Database db, Sealer sealer, Clock clock, String mailboxAddress,
-                           java.nio.file.Path storeDir, Reprocessing reprocessing) {
+    /** One email the gateway sent (or will send) for a case, as the applicant reads it; empty when the case has no such email. */
+    @FunctionalInterface
+    public interface SentEmails {
+        Optional<String> text(String reference, long id) throws Exception;
+    }
+
+    /**
+     * What the workspace uses from the rest of the gateway: the mailbox address (the domain of its emails' Message-IDs),
+     * the encrypted store (read as ciphertext only), and the mailbox and outbox actions the composition root wires in.
+     */
+    public record Gateway(String mailboxAddress, java.nio.file.Path storeDir, Reprocessing reprocessing, SentEmails emails) {
+    }
+
+    public WorkspaceServer(GatewayConfig.Workspace config, Database db, Sealer sealer, Clock clock, Gateway gateway) {
         this.config = config;
         this.db = db;
         this.clock = clock;
         this.sessions = new Sessions(config.idle(), clock);
         this.caseQueues = new CaseQueues(sealer);
         this.queues = new QueueScreen(db, caseQueues, views, clock);
-        this.cases = new CaseScreen(db, new Cases(sealer), new TeamWork(sealer), new Outbox(sealer), audit, views, clock, mailboxAddress,
-                reprocessing);
-        this.files = new FilesScreen(db, new Cases(sealer), new uk.gov.education.datasharing.intake.store.StoredObjects(storeDir), audit, views, clock);
+        this.cases = new CaseScreen(db, new Cases(sealer), new TeamWork(sealer), new Outbox(sealer), audit, views, clock, gateway);
+        this.files = new FilesScreen(db, new Cases(sealer), new uk.gov.education.datasharing.intake.store.StoredObjects(gateway.storeDir()), audit, views,
+                clock);
     }
 
     /** Binds the port (0 picks a free one) and starts answering. */
@@ -216,6 +229,13 @@ public final class WorkspaceServer implements AutoCloseable {
             Optional<CaseQueue> q = CaseQueue.ofSlug(queue.group(1));
             if (q.isPresent()) {
                 return queues.show(request, q.get());
+            }
+        }
+        Matcher email = EMAIL_PATH.matcher(path);
+        if (email.matches() && method.equals("GET")) {
+            Optional<WebResponse> shown = cases.email(request, email.group(1), Long.parseLong(email.group(2)));
+            if (shown.isPresent()) {
+                return shown.get();
             }
         }
         Matcher object = OBJECT_PATH.matcher(path);
