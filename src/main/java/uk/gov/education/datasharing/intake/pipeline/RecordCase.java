@@ -146,6 +146,9 @@ public final class RecordCase {
         if (unsafe) {
             flags.add(UNSAFE_FILE);
         }
+        if (!s.authenticated()) {
+            flags.add(UNAUTHENTICATED); // the team's flagged queue: the receiving server did not vouch for this sender
+        }
         cases.open(c, reference, s.sender(), status, s.decision().outcome(), flags, now);
         if (opened.related() != null) {
             actions.relate(c, reference, opened.related());

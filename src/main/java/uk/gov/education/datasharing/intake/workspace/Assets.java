@@ -27,7 +27,15 @@ final class Assets {
         if (!NAME.matcher(path).matches() || path.contains("..")) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(path, Assets::load);
+        Optional<WebResponse> cached = cache.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<WebResponse> loaded = load(path);
+        if (loaded.isPresent()) {
+            cache.put(path, loaded); // only what exists: names that are not there cannot grow the cache
+        }
+        return loaded;
     }
 
     private static Optional<WebResponse> load(String path) {

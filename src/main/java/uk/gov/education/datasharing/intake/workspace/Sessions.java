@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Workspace sessions and sign-ins in progress, in memory: a session or sign-in id is 256 random bits, known only to
- * the browser's cookie. A session ends after {@code idle} without a request; a sign-in left unfinished ends after ten
- * minutes. Both maps are bounded, so a flood of sign-in starts cannot exhaust memory. Restarting the process signs
+ * the browser's cookie. A session ends after {@code idle} without a request, and after {@link #LONGEST} however active; a
+ * sign-in left unfinished ends after ten minutes. Both maps are bounded, so a flood of sign-in starts cannot exhaust memory. Restarting the process signs
  * everyone out, which the provider's own session makes a click.
  */
 public final class Sessions {
@@ -21,12 +21,15 @@ public final class Sessions {
     static final int MAX_SESSIONS = 10_000;
     static final int MAX_PENDING = 10_000;
     private static final Duration SIGN_IN_TIME = Duration.ofMinutes(10);
+    /** However active, a session ends after this, so a role taken away in the identity provider is taken away here too. */
+    static final Duration LONGEST = Duration.ofHours(12);
 
     /** A signed-in session; {@code csrf} goes in every form and must come back with every POST. */
     public static final class Session {
         private final String id;
         private final StaffUser user;
         private final String csrf;
+        private final Instant started;
         private volatile Instant lastSeen;
         private volatile String flash;
 
@@ -34,6 +37,7 @@ public final class Sessions {
             this.id = id;
             this.user = user;
             this.csrf = csrf;
+            this.started = now;
             this.lastSeen = now;
         }
 
@@ -144,6 +148,10 @@ public final class Sessions {
     public record Lookup(Session session, Absence absence) {
     }
 
+    int pendingCount() {
+        return pending.size();
+    }
+
     public void close(String id) {
         if (id != null) {
             sessions.remove(id);
@@ -151,7 +159,7 @@ public final class Sessions {
     }
 
     private boolean expired(Session s, Instant now) {
-        return s.lastSeen.plus(idle).isBefore(now);
+        return s.lastSeen.plus(idle).isBefore(now) || s.started.plus(LONGEST).isBefore(now);
     }
 
     private String newId() {

@@ -107,6 +107,7 @@ class HostileSendersTest {
         String text = (String) ((MimeMultipart) notice.getContent()).getBodyPart(0).getContent();
         String html = (String) ((MimeMultipart) notice.getContent()).getBodyPart(1).getContent();
         assertThat(text + html + notice.getSubject()).contains(result.reference()).doesNotContain("0800").doesNotContain("secret subject");
+        assertThat(caseOf(result.reference()).flags()).as("in the team's flagged queue").containsExactly(RecordCase.UNAUTHENTICATED);
     }
 
     @Test
