@@ -61,11 +61,13 @@ public final class Gateway implements AutoCloseable {
     }
 
     private final ReplyDispatcher dispatcher;
+    private final MailboxIdle idle;
 
     private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer, Management management,
-                    GatewayConfig.Workspace workspace, ReplyDispatcher dispatcher) {
+                    GatewayConfig.Workspace workspace, ReplyDispatcher dispatcher, MailboxIdle idle) {
         this.management = management;
         this.dispatcher = dispatcher;
+        this.idle = idle;
         this.workspace = workspace;
         this.sealer = sealer;
         this.config = config;
@@ -115,7 +117,10 @@ public final class Gateway implements AutoCloseable {
 
             Main main = new Main();
             main.setOverrideProperties(settings.asProperties());
-            main.bind("mailboxAdapter", new MailboxAdapter(intake, metrics));
+            main.bind("mailboxAdapter", new MailboxAdapter(intake, metrics, dispatcher::wake));
+            GatewayConfig.Polling polling = GatewayConfig.polling(settings);
+            PollScheduler scheduler = new PollScheduler(500, polling.delay().toMillis());
+            main.bind("intakeScheduler", scheduler);
             main.bind("intakePollStrategy", new PollMetrics(metrics));
             main.bind("replyDispatcher", dispatcher);
             main.bind("inboundHeaderFilter", new InboundHeaderFilter());
@@ -125,7 +130,8 @@ public final class Gateway implements AutoCloseable {
             Management management = new Management(GatewayConfig.management(settings), metrics,
                     ReadinessChecks.of(config, db, storeDir, keys, scanner, transport),
                     new PeriodicReconciliation(GatewayConfig.reconcile(settings), new MailboxReconciler(config, db), metrics, clock));
-            return new Gateway(config, db, main, timings, sealer, management, GatewayConfig.workspace(settings), dispatcher);
+            return new Gateway(config, db, main, timings, sealer, management, GatewayConfig.workspace(settings), dispatcher,
+                    polling.idle() ? new MailboxIdle(config, scheduler::wake) : null);
         } catch (IOException e) {
             db.close();
             throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
@@ -238,7 +244,8 @@ public final class Gateway implements AutoCloseable {
         }
         if (workspace.enabled()) {
             workspaceServer = new WorkspaceServer(workspace, db, sealer, Clock.systemUTC(), new WorkspaceServer.Gateway(config.mailboxAddress(),
-                    config.storeDir(), reference -> new QuarantineReprocessor(config, db).reprocess(reference).released(), dispatcher::text));
+                    config.storeDir(), reference -> new QuarantineReprocessor(config, db).reprocess(reference).released(), dispatcher::text,
+                    dispatcher::wake));
             try {
                 workspaceServer.start();
             } catch (IOException | java.security.GeneralSecurityException e) {
@@ -246,6 +253,9 @@ public final class Gateway implements AutoCloseable {
                         + " (" + e.getMessage() + ")");
             }
             LOG.info("team workspace at {}", workspaceServer.address());
+        }
+        if (idle != null) {
+            idle.start();
         }
     }
 
@@ -255,6 +265,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void stopManagement() {
+        if (idle != null) {
+            idle.close();
+        }
+        dispatcher.stopWaking();
         if (workspaceServer != null) {
             workspaceServer.close();
         }

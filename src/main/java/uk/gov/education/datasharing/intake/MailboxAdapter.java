@@ -28,10 +28,13 @@ public final class MailboxAdapter {
 
     private final MessageIntake intake;
     private final IntakeMetrics metrics;
+    private final Runnable afterMessage;
 
-    public MailboxAdapter(MessageIntake intake, IntakeMetrics metrics) {
+    /** @param afterMessage called once a message's case and reply are committed: wakes the outbox */
+    public MailboxAdapter(MessageIntake intake, IntakeMetrics metrics, Runnable afterMessage) {
         this.intake = intake;
         this.metrics = metrics;
+        this.afterMessage = afterMessage;
     }
 
     public MessageResult process(Exchange exchange) {
@@ -46,7 +49,9 @@ public final class MailboxAdapter {
         exchange.setIn(new DefaultMessage(exchange));
         metrics.attempted();
         try {
-            return intake.process(original);
+            MessageResult result = intake.process(original);
+            afterMessage.run();
+            return result;
         } catch (Exception e) {
             metrics.failed();
             String where = describe(e);

@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 
 import uk.gov.education.datasharing.intake.command.IntakeGateway;
+import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.model.CaseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -219,5 +220,25 @@ class CommandLineIT extends GatewayITSupport {
         assertThat(planted.exitCode()).as(planted.out() + planted.err()).isEqualTo(1);
         assertThat(planted.out()).contains("DISCREPANCY ", ": in Ignored but recorded as moved to Processed (PROCESSED)")
                 .doesNotContain(GatewayHarness.APPLICANT, "Application");
+    }
+
+    @Test
+    void auditVerifyPassesAnIntactTrailAndNamesTheFirstChangedRow() throws Exception {
+        Path config = configFile(new Properties());
+        GatewayConfig.Db db = GatewayConfig.db(harness.settings());
+        try (uk.gov.education.datasharing.intake.store.Database database = new uk.gov.education.datasharing.intake.store.Database(db.url(),
+                db.username(), db.password(), db.schema())) {
+            uk.gov.education.datasharing.intake.store.AuditLog audit = new uk.gov.education.datasharing.intake.store.AuditLog();
+            for (int i = 0; i < 5; i++) {
+                database.inTransaction(c -> audit.append(c, java.time.Instant.now(), "alex", "VIEW_CASE", "DSI-0000-0000", "", "127.0.0.1"));
+            }
+            Outcome intact = run("audit", "verify", "--config", config.toString());
+            assertThat(intact.exitCode()).isZero();
+            assertThat(intact.out()).contains("Audit trail intact: 5 rows checked.");
+            database.inTransaction(c -> c.createStatement().executeUpdate("update audit_event set action = 'NOTE' where id = 2"));
+        }
+        Outcome broken = run("audit", "verify", "--config", config.toString());
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.out()).contains("Audit trail BROKEN at row 2: row 2 was changed after it was written (1 row before it holds).");
     }
 }

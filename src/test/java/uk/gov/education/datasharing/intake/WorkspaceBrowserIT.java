@@ -161,6 +161,14 @@ class WorkspaceBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You cannot see cases");
         assertThat(browser.getPageSource()).doesNotContain("private@university.example");
         checkAccessibility("forbidden");
+        browser.findElement(By.xpath("//button[starts-with(normalize-space(.), 'Sign out')]")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("You have signed out.");
+        checkAccessibility("signed out");
+
+        ws.nextSignIn("visitor", List.of("finance"));
+        browser.findElement(By.linkText("Sign in")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You do not have access to this workspace");
+        checkAccessibility("no role");
         assertThat(violations).isEmpty();
     }
 }

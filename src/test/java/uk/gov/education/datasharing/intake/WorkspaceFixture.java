@@ -77,7 +77,7 @@ final class WorkspaceFixture implements AutoCloseable {
         GatewayConfig.Workspace config = new GatewayConfig.Workspace(true, "127.0.0.1", 0, null, null, null, true,
                 new GatewayConfig.Oidc(issuer, CLIENT_ID, "test-secret", "preferred_username", "roles", "team", "ops"), idle);
         server = new WorkspaceServer(config, db, sealer, clock,
-                new WorkspaceServer.Gateway(GatewayHarness.MAILBOX, dir.resolve("store"), reference -> 0, (reference, id) -> java.util.Optional.empty()));
+                new WorkspaceServer.Gateway(GatewayHarness.MAILBOX, dir.resolve("store"), reference -> 0, (reference, id) -> java.util.Optional.empty(), () -> { }));
         server.start();
     }
 
@@ -93,6 +93,12 @@ final class WorkspaceFixture implements AutoCloseable {
 
     /** Opens a case the way the gateway does, with one version of {@code files} files, received {@code ageDays} ago. */
     String openCase(String reference, String sender, Outcome outcome, CaseStatus status, int ageDays, int files) throws Exception {
+        return openCase(reference, sender, outcome, status, ageDays, files, DocumentKind.APPLICATION_FORM);
+    }
+
+    /** As above, every file recognised as {@code kind}. */
+    String openCase(String reference, String sender, Outcome outcome, CaseStatus status, int ageDays, int files, DocumentKind kind)
+            throws Exception {
         Cases cases = new Cases(sealer);
         Instant at = now.get().minus(Duration.ofDays(ageDays));
         return db.inTransaction(c -> {
@@ -101,7 +107,7 @@ final class WorkspaceFixture implements AutoCloseable {
             for (int i = 0; i < files; i++) {
                 received.add(new ReceivedFile(i, "1." + (i + 1), "form " + i + ".docx", "form-" + i + ".docx",
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1000 + i,
-                        String.format(Locale.ROOT, "%064x", i + 1), "", new FileCheck("docx", DocumentKind.APPLICATION_FORM, "template",
+                        String.format(Locale.ROOT, "%064x", i + 1), "", new FileCheck("docx", kind, "template",
                         FileCheck.Scan.NOT_SCANNED, FileCheck.Verdict.ACCEPTED)));
             }
             cases.addSubmission(c, reference, UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000",

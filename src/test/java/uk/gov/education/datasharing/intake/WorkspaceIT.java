@@ -85,6 +85,11 @@ class WorkspaceIT {
         WebClient.Page filtered = browser.get("/queues/new?older=5");
         assertThat(filtered.body()).contains(older).doesNotContain(newer);
         assertThat(browser.get("/queues/new?older=abc").status()).isEqualTo(400);
+        String ilr = ws.openCase(ref(), "ilr@college.example", Outcome.ACCEPTED, CaseStatus.OPEN, 4, 1,
+                uk.gov.education.datasharing.intake.model.DocumentKind.DATA_TABLES_ILR);
+        WebClient.Page bySource = browser.get("/queues/new?source=DATA_TABLES_ILR");
+        assertThat(bySource.body()).contains(ilr).doesNotContain(older).doesNotContain(newer).contains("<option value=\"DATA_TABLES_ILR\" selected>");
+        assertThat(browser.get("/queues/new?source=APPLICATION_FORM").body()).contains(ilr).contains(older);
     }
 
     @Test

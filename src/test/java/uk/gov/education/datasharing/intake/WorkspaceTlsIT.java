@@ -45,7 +45,7 @@ class WorkspaceTlsIT {
                         "team", "ops"), Duration.ofMinutes(30));
         try (Database db = new Database("jdbc:h2:mem:tls" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null, null);
              WorkspaceServer server = new WorkspaceServer(config, db, new Sealer(StateKey.fromBase64(StateKey.generate())), Clock.systemUTC(),
-                     new WorkspaceServer.Gateway(GatewayHarness.MAILBOX, dir.resolve("store"), reference -> 0, (reference, id) -> java.util.Optional.empty()))) {
+                     new WorkspaceServer.Gateway(GatewayHarness.MAILBOX, dir.resolve("store"), reference -> 0, (reference, id) -> java.util.Optional.empty(), () -> { }))) {
             server.start();
             assertThat(server.address().getScheme()).isEqualTo("https");
             KeyStore trusted = KeyStore.getInstance("PKCS12");

@@ -36,8 +36,9 @@ final class AuditCommand implements Callable<Integer> {
                 System.out.println("Audit trail intact: " + verdict.checked() + (verdict.checked() == 1 ? " row" : " rows") + " checked.");
                 return 0;
             }
+            long held = verdict.checked();
             System.out.println("Audit trail BROKEN at row " + verdict.firstBroken().orElseThrow() + ": " + verdict.problem()
-                    + " (" + verdict.checked() + " rows before it hold).");
+                    + " (" + held + (held == 1 ? " row before it holds)." : " rows before it hold)."));
             return 1;
         }
     }

@@ -147,6 +147,17 @@ public record GatewayConfig(
     }
 
     /**
+     * How the intake route learns of new mail: IMAP IDLE when {@code idle} and the server offers it, and a poll every
+     * {@code delay} in any case (the only way when IDLE is off or lost).
+     */
+    public record Polling(Duration delay, boolean idle) {
+    }
+
+    public static Polling polling(Settings s) {
+        return new Polling(Duration.ofMillis(positiveLong(s, "intake.imap.poll-delay-ms")), flag(s, "intake.imap.idle"));
+    }
+
+    /**
      * The team's workspace (docs/adr/0017): where it listens, the address people reach it at, TLS (a PKCS#12 key store)
      * unless plaintext was explicitly allowed, the OpenID Connect provider that signs staff in and the claims that name
      * them and their roles, and how long an idle session lasts.

@@ -45,6 +45,12 @@ public final class ReplyDispatcher {
     private final ProblemTexts texts;
     private final Outbox outbox;
     private final Cases cases;
+    private final java.util.concurrent.ExecutorService waker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "reply-outbox-wake");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ReplyDispatcher(Database db, ReplyComposer composer, SmtpTransport transport, RetryPolicy retry, Clock clock, ProblemTexts texts,
                            Sealer sealer) {
@@ -56,6 +62,33 @@ public final class ReplyDispatcher {
         this.transport = transport;
         this.retry = retry;
         this.clock = clock;
+    }
+
+    /**
+     * A reply was queued: send what is due now, on a thread of its own, rather than at the outbox route's next tick.
+     * Wakes that come while one is waiting are one; {@link #sendDue} is synchronized, so the timer and a wake never
+     * send the same reply twice.
+     */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                waker.execute(() -> {
+                    wakePending.set(false);
+                    try {
+                        sendDue();
+                    } catch (SQLException | RuntimeException e) {
+                        LOG.warn("outbox woken but could not send: {}", e.getClass().getSimpleName());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wakePending.set(false); // stopping: the timer's next run, or the next start, sends it
+            }
+        }
+    }
+
+    /** Stops the wake thread (the gateway is stopping). */
+    public void stopWaking() {
+        waker.shutdownNow();
     }
 
     /** Sends what is due; returns how many were sent. Called by the outbox route's timer. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import uk.gov.education.datasharing.intake.model.CaseQueue;
+import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.ReviewStatus;
 
@@ -43,9 +44,12 @@ public final class CaseQueues {
         };
     }
 
-    /** Narrowing a queue: each null or false field does not narrow. */
-    public record Filter(Outcome outcome, ReviewStatus status, Integer olderThanDays, String assignedTo) {
-        public static final Filter NONE = new Filter(null, null, null, null);
+    /**
+     * Narrowing a queue: each null field does not narrow. {@code dataSource} is a data-table kind (NPD, ILR, HE, SWC): cases
+     * with such a workbook in any version.
+     */
+    public record Filter(Outcome outcome, ReviewStatus status, Integer olderThanDays, String assignedTo, DocumentKind dataSource) {
+        public static final Filter NONE = new Filter(null, null, null, null, null);
     }
 
     /** One line of a queue. */
@@ -99,6 +103,11 @@ public final class CaseQueues {
         if (filter.assignedTo() != null) {
             where.append(" and c.assigned_to = ?");
             params.add(filter.assignedTo());
+        }
+        if (filter.dataSource() != null) {
+            where.append(" and exists (select 1 from submission s join submission_file f on f.submission_id = s.id"
+                    + " where s.case_reference = c.reference and f.kind = ?)");
+            params.add(filter.dataSource().name());
         }
         int total;
         try (PreparedStatement count = c.prepareStatement("select count(*) from intake_case c" + where)) {

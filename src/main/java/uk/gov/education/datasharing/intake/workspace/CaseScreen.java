@@ -313,7 +313,7 @@ final class CaseScreen {
             return show(request, reference, new Entered(Map.of("askText", text.length() > ASK_MAX ? text.substring(0, ASK_MAX) : text),
                     List.of(new Views.FieldError("ask-text", problem))));
         }
-        return done(request, reference, c -> {
+        Optional<WebResponse> answer = done(request, reference, c -> {
             List<SubmissionRecord> versions = cases.submissions(c, reference);
             Optional<String> sender = cases.senderOf(c, reference);
             if (versions.isEmpty() || sender.isEmpty()) {
@@ -324,6 +324,8 @@ final class CaseScreen {
             work.recordAsked(c, reference, text, actor, now);
             return true;
         }, "ASK", "request to the applicant queued", "Your message was queued to send to the applicant");
+        gateway.repliesQueued().run();
+        return answer;
     }
 
     /** Moves the case's quarantined messages back to the inbox (outside any transaction: it talks to the mailbox). */

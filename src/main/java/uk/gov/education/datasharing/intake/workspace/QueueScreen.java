@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import uk.gov.education.datasharing.intake.model.CaseQueue;
+import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.Outcome;
 import uk.gov.education.datasharing.intake.model.ReviewStatus;
 import uk.gov.education.datasharing.intake.store.CaseQueues;
@@ -17,6 +18,10 @@ import uk.gov.education.datasharing.intake.store.Database;
 
 /** The team's queues: one queue's cases, oldest first, filtered and paginated, beside every queue's count. */
 final class QueueScreen {
+
+    /** The data sources a queue can be narrowed to: the kinds of data-table workbook the gateway recognises. */
+    static final List<DocumentKind> DATA_SOURCES = List.of(DocumentKind.DATA_TABLES_NPD, DocumentKind.DATA_TABLES_ILR,
+            DocumentKind.DATA_TABLES_HE, DocumentKind.DATA_TABLES_SWC);
 
     private final Database db;
     private final CaseQueues queues;
@@ -44,7 +49,9 @@ final class QueueScreen {
             }
         }
         boolean mine = request.param("mine").equals("yes");
-        CaseQueues.Filter filter = new CaseQueues.Filter(outcome, status, older, mine ? request.user().username() : null);
+        DocumentKind named = parse(DocumentKind.class, request.param("source"));
+        DocumentKind source = named != null && DATA_SOURCES.contains(named) ? named : null;
+        CaseQueues.Filter filter = new CaseQueues.Filter(outcome, status, older, mine ? request.user().username() : null, source);
         int pageNumber = 1;
         String pageText = request.param("page");
         if (!pageText.isEmpty() && pageText.length() <= 6 && pageText.chars().allMatch(Character::isDigit)) {
@@ -66,8 +73,14 @@ final class QueueScreen {
         model.put("outcomes", options(Outcome.values(), outcome));
         model.put("statuses", options(ReviewStatus.values(), status));
         model.put("older", olderText);
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (DocumentKind kind : DATA_SOURCES) {
+            sources.add(Map.of("value", kind.name(), "label", kind.label().replace(" data tables", "").replace("school workforce census",
+                    "School workforce census"), "selected", kind == source));
+        }
+        model.put("sources", sources);
         model.put("mine", mine);
-        boolean filtered = outcome != null || status != null || older != null || mine || !errors.isEmpty();
+        boolean filtered = outcome != null || status != null || older != null || mine || source != null || !errors.isEmpty();
         model.put("filtered", filtered);
         CaseQueues.Page page = loaded.page();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -98,7 +111,7 @@ final class QueueScreen {
 
     private static String link(CaseQueue queue, WebRequest request, int page) {
         Map<String, String> params = new LinkedHashMap<>();
-        for (String name : List.of("outcome", "status", "older", "mine")) {
+        for (String name : List.of("outcome", "status", "older", "mine", "source")) {
             if (!request.param(name).isEmpty()) {
                 params.put(name, request.param(name));
             }

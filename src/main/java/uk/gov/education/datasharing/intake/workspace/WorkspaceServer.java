@@ -97,9 +97,11 @@ public final class WorkspaceServer implements AutoCloseable {
 
     /**
      * What the workspace uses from the rest of the gateway: the mailbox address (the domain of its emails' Message-IDs),
-     * the encrypted store (read as ciphertext only), and the mailbox and outbox actions the composition root wires in.
+     * the encrypted store (read as ciphertext only), and the mailbox and outbox actions the composition root wires in
+     * ({@code repliesQueued} wakes the outbox so a request to an applicant leaves at once).
      */
-    public record Gateway(String mailboxAddress, java.nio.file.Path storeDir, Reprocessing reprocessing, SentEmails emails) {
+    public record Gateway(String mailboxAddress, java.nio.file.Path storeDir, Reprocessing reprocessing, SentEmails emails,
+                          Runnable repliesQueued) {
     }
 
     public WorkspaceServer(GatewayConfig.Workspace config, Database db, Sealer sealer, Clock clock, Gateway gateway) {
