@@ -32,6 +32,7 @@ import uk.gov.education.datasharing.intake.reply.SmtpTransport;
 import uk.gov.education.datasharing.intake.schema.SchemaException;
 import uk.gov.education.datasharing.intake.schema.Schemas;
 import uk.gov.education.datasharing.intake.store.Database;
+import uk.gov.education.datasharing.intake.store.MailboxLease;
 import uk.gov.education.datasharing.intake.store.EncryptedObjectStore;
 import uk.gov.education.datasharing.intake.store.Sealer;
 import uk.gov.education.datasharing.intake.store.StateKey;
@@ -62,9 +63,11 @@ public final class Gateway implements AutoCloseable {
 
     private final ReplyDispatcher dispatcher;
     private final MailboxIdle idle;
+    private final MailboxLease lease;
 
     private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer, Management management,
-                    GatewayConfig.Workspace workspace, ReplyDispatcher dispatcher, MailboxIdle idle) {
+                    GatewayConfig.Workspace workspace, ReplyDispatcher dispatcher, MailboxIdle idle, MailboxLease lease) {
+        this.lease = lease;
         this.management = management;
         this.dispatcher = dispatcher;
         this.idle = idle;
@@ -112,14 +115,17 @@ public final class Gateway implements AutoCloseable {
                     scanner), timings);
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
                     config.smtp().username(), config.smtp().password(), MailProperties.smtpExtras(config));
+            MailboxLease lease = new MailboxLease(db, config.db().url(), config.mailboxAddress() + "/" + config.imap().folder());
+            metrics.watchLease(lease::held);
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,
-                    new RetryPolicy(config.replies().retryInitial(), config.replies().retryMax()), clock, schemas.problems(), sealer);
+                    new RetryPolicy(config.replies().retryInitial(), config.replies().retryMax()), clock, schemas.problems(), sealer,
+                    lease::held);
 
             Main main = new Main();
             main.setOverrideProperties(settings.asProperties());
             main.bind("mailboxAdapter", new MailboxAdapter(intake, metrics, dispatcher::wake));
             GatewayConfig.Polling polling = GatewayConfig.polling(settings);
-            PollScheduler scheduler = new PollScheduler(500, polling.delay().toMillis());
+            PollScheduler scheduler = new PollScheduler(500, polling.delay().toMillis(), lease::held);
             main.bind("intakeScheduler", scheduler);
             main.bind("intakePollStrategy", new PollMetrics(metrics));
             main.bind("replyDispatcher", dispatcher);
@@ -131,7 +137,7 @@ public final class Gateway implements AutoCloseable {
                     ReadinessChecks.of(config, db, storeDir, keys, scanner, transport),
                     new PeriodicReconciliation(GatewayConfig.reconcile(settings), new MailboxReconciler(config, db), metrics, clock));
             return new Gateway(config, db, main, timings, sealer, management, GatewayConfig.workspace(settings), dispatcher,
-                    polling.idle() ? new MailboxIdle(config, scheduler::wake) : null);
+                    polling.idle() ? new MailboxIdle(config, scheduler::wake) : null, lease);
         } catch (IOException e) {
             db.close();
             throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
@@ -290,6 +296,7 @@ public final class Gateway implements AutoCloseable {
             main.run();
         } finally {
             stopManagement();
+            lease.close();
             db.close();
         }
     }
@@ -306,6 +313,7 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("camel did not stop cleanly: {}", e.getClass().getSimpleName());
         } finally {
+            lease.close();
             db.close();
         }
     }

@@ -27,9 +27,13 @@ final class PollScheduler extends ServiceSupport implements ScheduledPollConsume
     private volatile boolean running;
     private Thread thread;
 
-    PollScheduler(long initialDelayMs, long delayMs) {
+    private final java.util.function.BooleanSupplier mayPoll;
+
+    /** @param mayPoll asked before each poll: false while another instance holds the mailbox lease */
+    PollScheduler(long initialDelayMs, long delayMs, java.util.function.BooleanSupplier mayPoll) {
         this.initialDelayMs = initialDelayMs;
         this.delayMs = delayMs;
+        this.mayPoll = mayPoll;
     }
 
     /** New mail: poll now (or right after the poll under way). */
@@ -82,7 +86,7 @@ final class PollScheduler extends ServiceSupport implements ScheduledPollConsume
             wait = delayMs;
             wakes.drainPermits();
             Runnable poll = task;
-            if (running && poll != null) {
+            if (running && poll != null && mayPoll.getAsBoolean()) {
                 try {
                     poll.run();
                 } catch (RuntimeException e) {

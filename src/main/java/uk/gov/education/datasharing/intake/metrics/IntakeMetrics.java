@@ -57,11 +57,17 @@ public final class IntakeMetrics implements StageTimings.Observer {
     private volatile Queues queues;
     private volatile Inbox inbox = () -> InboxState.UNKNOWN;
     private volatile double reconcileDiscrepancies = Double.NaN;
+    private volatile java.util.function.BooleanSupplier lease = () -> true;
     private final AtomicReference<Instant> lastReconcile = new AtomicReference<>();
 
     /** What waits in INBOX: how many messages, and when the oldest arrived (null: none, or unknown). count -1: unknown. */
     public record InboxState(int count, Instant oldest) {
         public static final InboxState UNKNOWN = new InboxState(-1, null);
+    }
+
+    /** Whether this instance holds the mailbox lease (store.MailboxLease), asked when Prometheus scrapes. */
+    public void watchLease(java.util.function.BooleanSupplier held) {
+        this.lease = held;
     }
 
     /** Reads INBOX (from the mailbox, with its own login). */
@@ -97,6 +103,9 @@ public final class IntakeMetrics implements StageTimings.Observer {
             InboxState state = m.inbox.state();
             return state.count() < 0 ? Double.NaN : age(state.oldest());
         }).description("How long the oldest message in INBOX has waited (0 when none)").register(registry);
+        Gauge.builder("intake_mailbox_lease_held", this, m -> m.lease.getAsBoolean() ? 1 : 0)
+                .description("1 when this instance holds the mailbox lease (polls the mailbox and sends replies), 0 when it stands by")
+                .register(registry);
         Gauge.builder("intake_reconcile_discrepancies", this, m -> m.reconcileDiscrepancies)
                 .description("Discrepancies the last reconciliation of mailbox and case index found (NaN before the first)").register(registry);
         Gauge.builder("intake_reconcile_last_run_timestamp_seconds", lastReconcile, t -> t.get() == null ? Double.NaN : t.get().getEpochSecond())

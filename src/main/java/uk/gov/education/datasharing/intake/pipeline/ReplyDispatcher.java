@@ -52,8 +52,12 @@ public final class ReplyDispatcher {
     });
     private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final java.util.function.BooleanSupplier maySend;
+
+    /** @param maySend asked before sending: false while another instance holds the mailbox lease (and sends) */
     public ReplyDispatcher(Database db, ReplyComposer composer, SmtpTransport transport, RetryPolicy retry, Clock clock, ProblemTexts texts,
-                           Sealer sealer) {
+                           Sealer sealer, java.util.function.BooleanSupplier maySend) {
+        this.maySend = maySend;
         this.outbox = new Outbox(sealer);
         this.cases = new Cases(sealer);
         this.texts = texts;
@@ -93,6 +97,9 @@ public final class ReplyDispatcher {
 
     /** Sends what is due; returns how many were sent. Called by the outbox route's timer. */
     public synchronized int sendDue() throws SQLException {
+        if (!maySend.getAsBoolean()) {
+            return 0;
+        }
         List<Outbox.PendingReply> due = db.inTransaction(c -> outbox.due(c, clock.instant(), BATCH));
         int sent = 0;
         for (Outbox.PendingReply pending : due) {
