@@ -64,10 +64,13 @@ public final class Gateway implements AutoCloseable {
     private final ReplyDispatcher dispatcher;
     private final MailboxIdle idle;
     private final MailboxLease lease;
+    private final MailCredentials credentials;
 
     private Gateway(GatewayConfig config, Database db, Main main, StageTimings timings, Sealer sealer, Management management,
-                    GatewayConfig.Workspace workspace, ReplyDispatcher dispatcher, MailboxIdle idle, MailboxLease lease) {
+                    GatewayConfig.Workspace workspace, ReplyDispatcher dispatcher, MailboxIdle idle, MailboxLease lease,
+                    MailCredentials credentials) {
         this.lease = lease;
+        this.credentials = credentials;
         this.management = management;
         this.dispatcher = dispatcher;
         this.idle = idle;
@@ -106,7 +109,9 @@ public final class Gateway implements AutoCloseable {
             Sealer sealer = new Sealer(stateKey);
             Scanner scanner = GatewayConfig.scanner(settings);
             IntakeMetrics metrics = new IntakeMetrics(db, clock, scanner, keys.expiries());
-            metrics.watchInbox(new InboxWatch(config, clock));
+            MailCredentials credentials = MailCredentials.of(config, clock);
+            metrics.watchInbox(new InboxWatch(config, credentials, clock));
+            metrics.watchTokenFailures(credentials::tokenFailures);
             StageTimings timings = new StageTimings(metrics);
             if (!scanner.ready()) {
                 LOG.warn("SCANNER_UNAVAILABLE: the malware scanner (intake.scanner) does not answer; messages wait in the inbox until it does");
@@ -114,7 +119,7 @@ public final class Gateway implements AutoCloseable {
             MessageIntake intake = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, spoolDir, composer, clock, schemas, stateKey,
                     scanner), timings);
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
-                    config.smtp().username(), config.smtp().password(), MailProperties.smtpExtras(config));
+                    config.smtp().username(), credentials::smtp, MailProperties.smtpExtras(config));
             MailboxLease lease = new MailboxLease(db, config.db().url(), config.mailboxAddress() + "/" + config.imap().folder());
             metrics.watchLease(lease::held);
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,
@@ -131,13 +136,14 @@ public final class Gateway implements AutoCloseable {
             main.bind("replyDispatcher", dispatcher);
             main.bind("inboundHeaderFilter", new InboundHeaderFilter());
             main.bind("imapProperties", MailProperties.imap(config));
+            main.bind("mailAuthenticator", new MailboxAuthenticator(config.imap().username(), credentials));
             LOG.info("gateway configured: {}, {}, {}, store {}, {} team key(s) {}", config.imap(), config.smtp(), config.db(),
                     storeDir.toAbsolutePath(), keys.fingerprints().size(), keys.fingerprints());
             Management management = new Management(GatewayConfig.management(settings), metrics,
-                    ReadinessChecks.of(config, db, storeDir, keys, scanner, transport),
-                    new PeriodicReconciliation(GatewayConfig.reconcile(settings), new MailboxReconciler(config, db), metrics, clock));
+                    ReadinessChecks.of(config, credentials, db, storeDir, keys, scanner, transport),
+                    new PeriodicReconciliation(GatewayConfig.reconcile(settings), new MailboxReconciler(config, credentials, db), metrics, clock));
             return new Gateway(config, db, main, timings, sealer, management, GatewayConfig.workspace(settings), dispatcher,
-                    polling.idle() ? new MailboxIdle(config, scheduler::wake) : null, lease);
+                    polling.idle() ? new MailboxIdle(config, credentials, scheduler::wake) : null, lease, credentials);
         } catch (IOException e) {
             db.close();
             throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");
@@ -250,7 +256,7 @@ public final class Gateway implements AutoCloseable {
         }
         if (workspace.enabled()) {
             workspaceServer = new WorkspaceServer(workspace, db, sealer, Clock.systemUTC(), new WorkspaceServer.Gateway(config.mailboxAddress(),
-                    config.storeDir(), reference -> new QuarantineReprocessor(config, db).reprocess(reference).released(), dispatcher::text,
+                    config.storeDir(), reference -> new QuarantineReprocessor(config, credentials, db).reprocess(reference).released(), dispatcher::text,
                     dispatcher::wake));
             try {
                 workspaceServer.start();

@@ -26,7 +26,10 @@ final class InboxWatch implements IntakeMetrics.Inbox {
     private Instant readAt;
     private IntakeMetrics.InboxState last = IntakeMetrics.InboxState.UNKNOWN;
 
-    InboxWatch(GatewayConfig config, Clock clock) {
+    private final MailCredentials credentials;
+
+    InboxWatch(GatewayConfig config, MailCredentials credentials, Clock clock) {
+        this.credentials = credentials;
         this.config = config;
         this.clock = clock;
     }
@@ -42,7 +45,7 @@ final class InboxWatch implements IntakeMetrics.Inbox {
     }
 
     private IntakeMetrics.InboxState read() {
-        try (Store store = MailboxLogin.open(config)) {
+        try (Store store = MailboxLogin.open(config, credentials)) {
             Folder inbox = store.getFolder(config.imap().folder());
             inbox.open(Folder.READ_ONLY);
             try {

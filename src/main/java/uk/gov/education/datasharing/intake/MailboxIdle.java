@@ -41,7 +41,10 @@ final class MailboxIdle implements AutoCloseable {
     private volatile IMAPFolder folder;
     private Thread thread;
 
-    MailboxIdle(GatewayConfig config, Runnable onNewMail) {
+    private final MailCredentials credentials;
+
+    MailboxIdle(GatewayConfig config, MailCredentials credentials, Runnable onNewMail) {
+        this.credentials = credentials;
         this.config = config;
         this.onNewMail = onNewMail;
     }
@@ -82,7 +85,7 @@ final class MailboxIdle implements AutoCloseable {
 
     /** Idles until the connection is lost (throws) or the gateway stops; false when the server cannot IDLE. */
     private boolean idleUntilLost() throws MessagingException {
-        Store opened = MailboxLogin.open(config);
+        Store opened = MailboxLogin.open(config, credentials);
         store = opened;
         if (!(opened instanceof IMAPStore imap) || !imap.hasCapability("IDLE")) {
             LOG.info("the IMAP server does not offer IDLE: the mailbox is polled every intake.imap.poll-delay-ms");

@@ -16,10 +16,10 @@ final class MailboxLogin {
     private MailboxLogin() {
     }
 
-    static Store open(GatewayConfig config) throws MessagingException {
+    static Store open(GatewayConfig config, MailCredentials credentials) throws MessagingException {
         GatewayConfig.Imap imap = config.imap();
         Store store = Session.getInstance(MailProperties.imap(config)).getStore(imap.protocol());
-        store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+        store.connect(imap.host(), imap.port(), imap.username(), credentials.imap());
         return store;
     }
 }

@@ -35,7 +35,10 @@ public final class MailboxReconciler {
     private final GatewayConfig config;
     private final Database db;
 
-    public MailboxReconciler(GatewayConfig config, Database db) {
+    private final MailCredentials credentials;
+
+    public MailboxReconciler(GatewayConfig config, MailCredentials credentials, Database db) {
+        this.credentials = credentials;
         this.config = config;
         this.db = db;
     }
@@ -50,7 +53,7 @@ public final class MailboxReconciler {
         GatewayConfig.Imap imap = config.imap();
         Map<String, Set<String>> mailbox = new HashMap<>();
         int unstored = 0;
-        try (Store store = MailboxLogin.open(config)) {
+        try (Store store = MailboxLogin.open(config, credentials)) {
             for (String name : List.of(imap.folder(), folders.processed(), folders.quarantine(), folders.ignored())) {
                 Folder folder = store.getFolder(name);
                 if (!folder.exists()) {

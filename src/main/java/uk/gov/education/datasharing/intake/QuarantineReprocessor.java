@@ -26,7 +26,10 @@ public final class QuarantineReprocessor {
     private final GatewayConfig config;
     private final Database db;
 
-    public QuarantineReprocessor(GatewayConfig config, Database db) {
+    private final MailCredentials credentials;
+
+    public QuarantineReprocessor(GatewayConfig config, MailCredentials credentials, Database db) {
+        this.credentials = credentials;
         this.config = config;
         this.db = db;
     }
@@ -37,7 +40,7 @@ public final class QuarantineReprocessor {
             return new Result(0, 0);
         }
         List<String> moved;
-        try (Store store = MailboxLogin.open(config)) {
+        try (Store store = MailboxLogin.open(config, credentials)) {
             moved = new MailboxMover(config.limits().messageBytes()).move(store, config.folders().quarantine(), config.imap().folder(), waiting);
         }
         return new Result(waiting.size(), moved.size());

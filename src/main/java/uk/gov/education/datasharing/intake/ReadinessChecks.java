@@ -25,9 +25,13 @@ final class ReadinessChecks {
     private ReadinessChecks() {
     }
 
-    static Map<String, Check> of(GatewayConfig config, Database db, Path storeDir, TeamPublicKeys keys, Scanner scanner, SmtpTransport smtp) {
+    static Map<String, Check> of(GatewayConfig config, MailCredentials credentials, Database db, Path storeDir, TeamPublicKeys keys, Scanner scanner,
+                                 SmtpTransport smtp) {
         Map<String, Check> checks = new LinkedHashMap<>();
-        checks.put("imap", cached(() -> imapLogin(config)));
+        checks.put("imap", cached(() -> imapLogin(config, credentials)));
+        if (config.oauth() != null) {
+            checks.put("mail-token", () -> credentials.problem().orElse(null));
+        }
         checks.put("smtp", cached(() -> {
             smtp.check();
             return null;
@@ -51,8 +55,8 @@ final class ReadinessChecks {
         return checks;
     }
 
-    private static String imapLogin(GatewayConfig config) throws Exception {
-        MailboxLogin.open(config).close();
+    private static String imapLogin(GatewayConfig config, MailCredentials credentials) throws Exception {
+        MailboxLogin.open(config, credentials).close();
         return null;
     }
 

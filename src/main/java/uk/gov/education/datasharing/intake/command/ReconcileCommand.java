@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import uk.gov.education.datasharing.intake.Gateway;
+import uk.gov.education.datasharing.intake.MailCredentials;
 import uk.gov.education.datasharing.intake.MailboxReconciler;
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.metrics.Reconciliation;
@@ -36,7 +37,7 @@ final class ReconcileCommand implements Callable<Integer> {
         Instant from = since == null ? null : since.atStartOfDay(ZoneOffset.UTC).toInstant();
         MailboxReconciler.Report report;
         try (Database db = Gateway.openDatabase(config.db())) {
-            report = new MailboxReconciler(config, db).reconcile(from, null);
+            report = new MailboxReconciler(config, MailCredentials.of(config, java.time.Clock.systemUTC()), db).reconcile(from, null);
         }
         Reconciliation.Result result = report.result();
         System.out.println("seen " + result.finished() + " finished: " + result.totals() + "; waiting in " + config.imap().folder() + ": "

@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import uk.gov.education.datasharing.intake.Gateway;
+import uk.gov.education.datasharing.intake.MailCredentials;
 import uk.gov.education.datasharing.intake.QuarantineReprocessor;
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.store.Database;
@@ -30,7 +31,7 @@ final class ReprocessCommand implements Callable<Integer> {
         GatewayConfig gateway = GatewayConfig.from(config.settings());
         QuarantineReprocessor.Result result;
         try (Database db = Gateway.openDatabase(gateway.db())) {
-            result = new QuarantineReprocessor(gateway, db).reprocess(reference);
+            result = new QuarantineReprocessor(gateway, MailCredentials.of(gateway, java.time.Clock.systemUTC()), db).reprocess(reference);
         }
         if (result.released() == 0) {
             System.err.println("error: " + reference + " has no quarantined message");

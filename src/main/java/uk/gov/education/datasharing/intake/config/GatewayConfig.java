@@ -17,7 +17,7 @@ import uk.gov.education.datasharing.intake.reply.SmtpTransport.Security;
 /** The gateway's typed configuration, checked once at start-up; every problem names its key. */
 public record GatewayConfig(
         Imap imap, Smtp smtp, String mailboxAddress, String mailboxName, Folders folders, Path storeDir,
-        Db db, List<Path> recipients, Limits limits, Replies replies, Auth auth) {
+        Db db, List<Path> recipients, Limits limits, Replies replies, Auth auth, OAuth oauth) {
 
     /** {@code imaps}: TLS from the first byte; {@code imap}: STARTTLS required, unless {@code plaintext} was allowed. */
     public record Imap(String host, int port, String protocol, String username, String password, String folder,
@@ -81,7 +81,8 @@ public record GatewayConfig(
         Security security = smtpProtocol.equals("smtps") ? Security.SMTPS
                 : smtpPlaintext ? Security.PLAIN : Security.STARTTLS;
         Imap imap = new Imap(required(s, "intake.imap.host"), port(s, "intake.imap.port"), imapProtocol,
-                required(s, "intake.imap.username"), required(s, "intake.imap.password"),
+                required(s, "intake.imap.username"),
+                "oauth2".equalsIgnoreCase(s.get("intake.mail.auth")) ? "" : required(s, "intake.imap.password"),
                 orDefault(s, "intake.imap.folder", "INBOX"), flag(s, "intake.imap.trust-all-certificates"),
                 imapProtocol.equals("imap") && imapPlaintext);
         Smtp smtp = new Smtp(required(s, "intake.smtp.host"), port(s, "intake.smtp.port"), security,
@@ -102,6 +103,7 @@ public record GatewayConfig(
         }
         Limits limits = limits(s);
         scanner(s);
+        OAuth oauth = oauth(s);
         Replies replies = new Replies(positiveInt(s, "intake.replies.per-sender-per-day"),
                 Duration.ofMillis(positiveLong(s, "intake.outbox.poll-interval-ms")),
                 Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),
@@ -111,7 +113,7 @@ public record GatewayConfig(
         Auth auth = new Auth(s.get("intake.auth.trusted-authserv-id"), SenderAuthentication.WithoutHeader.valueOf(
                 oneOf(s, "intake.auth.without-header", "unauthenticated", "authenticated").toUpperCase(Locale.ROOT)));
         return new GatewayConfig(imap, smtp, address, orDefault(s, "intake.mailbox.display-name", "DfE data sharing"),
-                folders, storeDir(s), db, recipients, limits, replies, auth);
+                folders, storeDir(s), db, recipients, limits, replies, auth, oauth);
     }
 
     /**
@@ -144,6 +146,38 @@ public record GatewayConfig(
             throw new ConfigException("intake.management.port", "not a port number");
         }
         return new ManagementPort(orDefault(s, "intake.management.host", "127.0.0.1"), parsed);
+    }
+
+    /**
+     * OAuth 2.0 for the mailbox (XOAUTH2 on IMAP and SMTP), client-credentials flow: the token endpoint (Microsoft Entra
+     * ID: {@code https://login.microsoftonline.com/TENANT/oauth2/v2.0/token}), the app's client id and secret, and the
+     * scope. Null when {@code intake.mail.auth} is {@code password}.
+     */
+    public record OAuth(java.net.URI tokenUrl, String clientId, String clientSecret, String scope) {
+        @Override
+        public String toString() {
+            return "OAuth[" + tokenUrl + ", " + clientId + "]";
+        }
+    }
+
+    /** The mailbox's OAuth settings, or null when it logs in with a password. */
+    public static OAuth oauth(Settings s) {
+        if (oneOf(s, "intake.mail.auth", "password", "oauth2").equals("password")) {
+            return null;
+        }
+        String url = s.get("intake.oauth.token-url");
+        java.net.URI tokenUrl;
+        if (url == null || url.isBlank()) {
+            String tenant = required(s, "intake.oauth.tenant");
+            if (!tenant.matches("[A-Za-z0-9.-]{1,100}")) {
+                throw new ConfigException("intake.oauth.tenant", "not a tenant id or domain");
+            }
+            tokenUrl = java.net.URI.create("https://login.microsoftonline.com/" + tenant + "/oauth2/v2.0/token");
+        } else {
+            tokenUrl = uri(url, "intake.oauth.token-url");
+        }
+        return new OAuth(tokenUrl, required(s, "intake.oauth.client-id"), required(s, "intake.oauth.client-secret"),
+                orDefault(s, "intake.oauth.scope", "https://outlook.office365.com/.default"));
     }
 
     /**

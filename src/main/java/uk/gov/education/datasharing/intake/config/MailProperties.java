@@ -23,6 +23,9 @@ public final class MailProperties {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");
         }
+        if (config.oauth() != null) {
+            props.put(p + "auth.mechanisms", "XOAUTH2");
+        }
         if (!config.imap().plaintext()) {
             props.put(p + "ssl.checkserveridentity", String.valueOf(!config.imap().trustAllCertificates()));
             if (config.imap().trustAllCertificates()) {
@@ -35,8 +38,11 @@ public final class MailProperties {
     /** The SMTP session's extra properties: certificate checks off only when explicitly allowed (test servers). */
     public static Properties smtpExtras(GatewayConfig config) {
         Properties props = new Properties();
+        String p = config.smtp().security() == SmtpTransport.Security.SMTPS ? "mail.smtps." : "mail.smtp.";
+        if (config.oauth() != null) {
+            props.put(p + "auth.mechanisms", "XOAUTH2"); // used when intake.smtp.username is set
+        }
         if (config.smtp().trustAllCertificates()) {
-            String p = config.smtp().security() == SmtpTransport.Security.SMTPS ? "mail.smtps." : "mail.smtp.";
             props.put(p + "ssl.trust", "*");
             props.put(p + "ssl.checkserveridentity", "false");
         }

@@ -58,6 +58,7 @@ public final class IntakeMetrics implements StageTimings.Observer {
     private volatile Inbox inbox = () -> InboxState.UNKNOWN;
     private volatile double reconcileDiscrepancies = Double.NaN;
     private volatile java.util.function.BooleanSupplier lease = () -> true;
+    private volatile java.util.function.LongSupplier tokenFailures = () -> 0;
     private final AtomicReference<Instant> lastReconcile = new AtomicReference<>();
 
     /** What waits in INBOX: how many messages, and when the oldest arrived (null: none, or unknown). count -1: unknown. */
@@ -68,6 +69,11 @@ public final class IntakeMetrics implements StageTimings.Observer {
     /** Whether this instance holds the mailbox lease (store.MailboxLease), asked when Prometheus scrapes. */
     public void watchLease(java.util.function.BooleanSupplier held) {
         this.lease = held;
+    }
+
+    /** Failed access-token requests for the mailbox (MailCredentials), read when Prometheus scrapes. */
+    public void watchTokenFailures(java.util.function.LongSupplier failures) {
+        this.tokenFailures = failures;
     }
 
     /** Reads INBOX (from the mailbox, with its own login). */
@@ -103,6 +109,8 @@ public final class IntakeMetrics implements StageTimings.Observer {
             InboxState state = m.inbox.state();
             return state.count() < 0 ? Double.NaN : age(state.oldest());
         }).description("How long the oldest message in INBOX has waited (0 when none)").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("intake_mail_token_failures", this, m -> m.tokenFailures.getAsLong())
+                .description("failed requests for the mailbox's OAuth 2.0 access token (intake.mail.auth=oauth2)").register(registry);
         Gauge.builder("intake_mailbox_lease_held", this, m -> m.lease.getAsBoolean() ? 1 : 0)
                 .description("1 when this instance holds the mailbox lease (polls the mailbox and sends replies), 0 when it stands by")
                 .register(registry);

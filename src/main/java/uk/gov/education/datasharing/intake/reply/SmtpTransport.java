@@ -20,9 +20,15 @@ public final class SmtpTransport {
     private final String host;
     private final int port;
     private final String username;
-    private final String password;
+    private final Password password;
 
-    public SmtpTransport(String host, int port, Security security, String username, String password, Properties extra) {
+    /** The password, or an OAuth 2.0 access token (XOAUTH2), asked at each login. */
+    @FunctionalInterface
+    public interface Password {
+        String get() throws MessagingException;
+    }
+
+    public SmtpTransport(String host, int port, Security security, String username, Password password, Properties extra) {
         this.host = host;
         this.port = port;
         this.username = username == null || username.isBlank() ? null : username;
@@ -52,13 +58,13 @@ public final class SmtpTransport {
     /** Connects (and logs in, when configured) and disconnects: the readiness check. */
     public void check() throws MessagingException {
         try (Transport transport = session.getTransport(protocol)) {
-            transport.connect(host, port, username, password);
+            transport.connect(host, port, username, username == null ? null : password.get());
         }
     }
 
     public void send(MimeMessage message) throws MessagingException {
         try (Transport transport = session.getTransport(protocol)) {
-            transport.connect(host, port, username, password);
+            transport.connect(host, port, username, username == null ? null : password.get());
             transport.sendMessage(message, message.getAllRecipients());
         }
     }

@@ -1,0 +1,156 @@
+package uk.gov.education.datasharing.intake;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real Dovecot IMAP server (Debian's dovecot-imapd, installed by .ci/run) started by a test on a free loopback port,
+ * in a folder of its own: maildir storage, and only OAuth 2.0 logins (XOAUTH2, OAUTHBEARER), each bearer token checked
+ * against the token introspection endpoint of the test's authorisation server. Skipped locally without Dovecot, failed
+ * under CI=true.
+ */
+final class Dovecot implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/sbin/dovecot");
+
+    final Path dir;
+    final int port;
+    private final Path config;
+    private Process process;
+
+    Dovecot(Path dir, URI introspection, String introspectionClient, String introspectionSecret) throws Exception {
+        Requires.present(Files.isExecutable(BINARY), "dovecot (dovecot-imapd)");
+        this.dir = Files.createDirectories(dir);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(dir.resolve("run"));
+        Files.createDirectories(dir.resolve("state"));
+        Path mail = Files.createDirectories(dir.resolve("mail"));
+        run("chown", "-R", "dovecot:dovecot", mail.toString());
+        // the mail processes run as the dovecot user: let it through the test's private folders down to its own
+        for (Path up = mail.getParent(); up != null && up.getNameCount() > 1; up = up.getParent()) {
+            run("chmod", "a+x", up.toString());
+        }
+        URI withClient = URI.create(introspection.getScheme() + "://" + introspectionClient + ":" + introspectionSecret + "@"
+                + introspection.getHost() + ":" + introspection.getPort() + introspection.getPath());
+        Path oauth = dir.resolve("dovecot-oauth2.conf.ext");
+        Files.writeString(oauth, String.join("\n",
+                "introspection_mode = post",
+                "introspection_url = " + withClient,
+                "username_attribute = username",
+                "active_attribute = active",
+                "active_value = true",
+                ""), StandardCharsets.UTF_8);
+        config = dir.resolve("dovecot.conf");
+        Files.writeString(config, String.join("\n",
+                "protocols = imap",
+                "listen = 127.0.0.1",
+                "instance_name = intake-test-" + UUID.randomUUID().toString().substring(0, 8),
+                "base_dir = " + dir.resolve("run"),
+                "state_dir = " + dir.resolve("state"),
+                "log_path = " + dir.resolve("dovecot.log"),
+                "ssl = no",
+                "disable_plaintext_auth = no",
+                "auth_mechanisms = xoauth2 oauthbearer",
+                "auth_cache_size = 0",
+                "mail_location = maildir:" + mail + "/%u",
+                "default_internal_user = dovecot",
+                "first_valid_uid = 1",
+                "default_login_user = dovenull",
+                "service imap-login {",
+                "  inet_listener imap {",
+                "    address = 127.0.0.1",
+                "    port = " + port,
+                "  }",
+                "  inet_listener imaps {",
+                "    port = 0",
+                "  }",
+                "}",
+                "service pop3-login {",
+                "  inet_listener pop3 {",
+                "    port = 0",
+                "  }",
+                "}",
+                "passdb {",
+                "  driver = oauth2",
+                "  mechanisms = xoauth2 oauthbearer",
+                "  args = " + oauth,
+                "}",
+                "userdb {",
+                "  driver = static",
+                "  args = uid=dovecot gid=dovecot home=" + mail + "/%u",
+                "}",
+                "namespace inbox {",
+                "  inbox = yes",
+                "}",
+                ""), StandardCharsets.UTF_8);
+        start();
+    }
+
+    void start() throws Exception {
+        process = new ProcessBuilder(BINARY.toString(), "-F", "-c", config.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("dovecot.out").toFile()).start();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Stops the server: every open IMAP connection is cut, so clients must log in again. */
+    void stop() throws Exception {
+        if (process != null) {
+            // the IMAP session processes outlive a stopped master: end them too, so every connection is really cut
+            List<ProcessHandle> sessions = process.toHandle().descendants().toList();
+            process.destroy();
+            process.waitFor();
+            sessions.forEach(ProcessHandle::destroyForcibly);
+            process = null;
+        }
+    }
+
+    /** Delivers a message into the user's INBOX as a new maildir file, as Dovecot's LDA would. */
+    void deliver(String user, String raw) throws Exception {
+        Path newDir = dir.resolve("mail").resolve(user).resolve("new");
+        if (!Files.isDirectory(newDir)) {
+            Files.createDirectories(newDir);
+            Files.createDirectories(newDir.resolveSibling("cur"));
+            Files.createDirectories(newDir.resolveSibling("tmp"));
+        }
+        Path tmp = newDir.resolveSibling("tmp").resolve(UUID.randomUUID() + ".intake-test");
+        Files.writeString(tmp, raw, StandardCharsets.ISO_8859_1);
+        run("chown", "-R", "dovecot:dovecot", dir.resolve("mail").toString());
+        Files.move(tmp, newDir.resolve(tmp.getFileName()));
+    }
+
+    String log() throws IOException {
+        Path log = dir.resolve("dovecot.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+}
