@@ -94,7 +94,7 @@ class WorkspaceBenchmark {
                     String reference = CaseReference.generate(random).value();
                     boolean quarantined = random.nextInt(40) == 0;
                     Outcome outcome = quarantined ? Outcome.QUARANTINED : outcomes[random.nextInt(outcomes.length)];
-                    Instant at = ws.now.get().minus(Duration.ofMinutes(random.nextInt(365 * 24 * 60)));
+                    Instant at = ws.clock.instant().minus(Duration.ofMinutes(random.nextInt(365 * 24 * 60)));
                     cases.open(c, reference, "applicant" + random.nextInt(5000) + "@university" + random.nextInt(200) + ".example",
                             quarantined ? CaseStatus.QUARANTINED : CaseStatus.OPEN, outcome, List.of(), at);
                     List<ReceivedFile> files = new ArrayList<>();

@@ -101,7 +101,7 @@ class WorkspaceBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
         checkAccessibility("not found");
 
-        ws.now.set(ws.now.get().plus(Duration.ofMinutes(31)));
+        ws.clock.advance(Duration.ofMinutes(31));
         open("/queues/new");
         assertThat(browser.getCurrentUrl()).contains("/sign-in");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("You were signed out because you did nothing for 30 minutes");

@@ -5,15 +5,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -42,7 +39,7 @@ final class WorkspaceFixture implements AutoCloseable {
     final MockOAuth2Server oidc = new MockOAuth2Server();
     final Database db;
     final Sealer sealer = new Sealer(StateKey.fromBase64(StateKey.generate()));
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    final MovableClock clock = new MovableClock(Instant.now());
     final WorkspaceServer server;
     private final String pgSchema;
 
@@ -57,22 +54,6 @@ final class WorkspaceFixture implements AutoCloseable {
             pgSchema = null;
             db = new Database("jdbc:h2:file:" + dir.resolve("db/intake").toAbsolutePath(), null, null, null);
         }
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
         URI issuer = oidc.issuerUrl(ISSUER_ID).uri();
         GatewayConfig.Workspace config = new GatewayConfig.Workspace(true, "127.0.0.1", 0, null, null, null, true,
                 new GatewayConfig.Oidc(issuer, CLIENT_ID, "test-secret", "preferred_username", "roles", "team", "ops"), idle);
@@ -100,7 +81,7 @@ final class WorkspaceFixture implements AutoCloseable {
     String openCase(String reference, String sender, Outcome outcome, CaseStatus status, int ageDays, int files, DocumentKind kind)
             throws Exception {
         Cases cases = new Cases(sealer);
-        Instant at = now.get().minus(Duration.ofDays(ageDays));
+        Instant at = clock.instant().minus(Duration.ofDays(ageDays));
         return db.inTransaction(c -> {
             cases.open(c, reference, sender, status, outcome, List.of(), at);
             List<ReceivedFile> received = new java.util.ArrayList<>();

@@ -133,9 +133,9 @@ class WorkspaceIT {
     void anIdleSessionEndsAndTheNextPageIsSignInSayingWhy() throws Exception {
         WebClient browser = signedIn("alex", List.of("team"));
         assertThat(browser.get("/queues/new").status()).isEqualTo(200);
-        ws.now.set(ws.now.get().plus(Duration.ofMinutes(29)));
+        ws.clock.advance(Duration.ofMinutes(29));
         assertThat(browser.get("/queues/new").uri().getPath()).isEqualTo("/queues/new");
-        ws.now.set(ws.now.get().plus(Duration.ofMinutes(31)));
+        ws.clock.advance(Duration.ofMinutes(31));
         WebClient.Page page = browser.get("/queues/new");
         assertThat(page.uri().getPath()).isEqualTo("/sign-in");
         assertThat(page.body()).contains("You were signed out because you did nothing for 30 minutes");
@@ -220,7 +220,7 @@ class WorkspaceIT {
             String actor = "writer" + w;
             writers.add(pool.submit(() -> {
                 for (int i = 0; i < 25; i++) {
-                    ws.sql(c -> audit.append(c, ws.now.get(), actor, "VIEW_CASE", "DSI-0000-0000", "", "127.0.0.1"));
+                    ws.sql(c -> audit.append(c, ws.clock.instant(), actor, "VIEW_CASE", "DSI-0000-0000", "", "127.0.0.1"));
                 }
                 return null;
             }));

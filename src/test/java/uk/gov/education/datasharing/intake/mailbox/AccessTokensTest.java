@@ -1,16 +1,12 @@
 package uk.gov.education.datasharing.intake.mailbox;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -20,29 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import uk.gov.education.datasharing.intake.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The mailbox's token cache against a real token endpoint (mock-oauth2-server), on a clock the test moves. */
 class AccessTokensTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.now());
     private MockOAuth2Server server;
 
     @BeforeEach
@@ -78,10 +60,10 @@ class AccessTokensTest {
     void aTokenIsKeptUntilAFifthOfItsLifeIsLeftThenReplaced() throws Exception {
         AccessTokens tokens = tokens("/token");
         String first = tokens.current();
-        now.set(now.get().plus(Duration.ofMinutes(54)));
+        clock.advance(Duration.ofMinutes(54));
         assertThat(tokens.current()).isEqualTo(first);
         assertThat(tokenRequests()).isEqualTo(1);
-        now.set(now.get().plus(Duration.ofMinutes(2)));
+        clock.advance(Duration.ofMinutes(2));
         String second = tokens.current();
         assertThat(second).isNotEqualTo(first);
         assertThat(tokenRequests()).isEqualTo(1);
@@ -95,7 +77,7 @@ class AccessTokensTest {
         assertThatThrownBy(tokens::current).isInstanceOf(AccessTokens.TokenUnavailableException.class);
         assertThat(tokens.failures()).isEqualTo(1);
         assertThat(tokens.problem()).isPresent();
-        now.set(now.get().plusSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         assertThatThrownBy(tokens::current).isInstanceOf(AccessTokens.TokenUnavailableException.class);
         assertThat(tokens.failures()).isEqualTo(2);
     }
@@ -105,10 +87,10 @@ class AccessTokensTest {
         AccessTokens tokens = tokens("/token");
         String token = tokens.current();
         server.shutdown();
-        now.set(now.get().plus(Duration.ofMinutes(57)));
+        clock.advance(Duration.ofMinutes(57));
         assertThat(tokens.current()).isEqualTo(token);
         assertThat(tokens.failures()).isEqualTo(1);
-        now.set(now.get().plus(Duration.ofMinutes(4)));
+        clock.advance(Duration.ofMinutes(4));
         assertThatThrownBy(tokens::current).isInstanceOf(AccessTokens.TokenUnavailableException.class);
         server = new MockOAuth2Server();
         server.start();

@@ -1,37 +1,19 @@
 package uk.gov.education.datasharing.intake.workspace;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+
+import uk.gov.education.datasharing.intake.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionsTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T09:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final Sessions sessions = new Sessions(Duration.ofMinutes(30), clock);
     private final StaffUser alex = new StaffUser("alex", "Alex", Set.of(StaffUser.Role.TEAM));
 
@@ -39,10 +21,10 @@ class SessionsTest {
     void aSessionLivesWhileUsedButNoLongerThanTwelveHours() {
         Sessions.Session s = sessions.open(alex);
         for (int i = 0; i < 12 * 3; i++) {
-            now.set(now.get().plus(Duration.ofMinutes(20)));
+            clock.advance(Duration.ofMinutes(20));
             assertThat(sessions.find(s.id()).session()).as("after " + (i + 1) * 20 + " minutes of use").isNotNull();
         }
-        now.set(now.get().plus(Duration.ofMinutes(1)));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(sessions.find(s.id()).absence()).isEqualTo(Sessions.Absence.EXPIRED);
         assertThat(sessions.find(s.id()).absence()).isEqualTo(Sessions.Absence.NONE);
     }
@@ -53,7 +35,7 @@ class SessionsTest {
         assertThat(sessions.finishSignIn(id)).isPresent();
         assertThat(sessions.finishSignIn(id)).isEmpty();
         String late = sessions.startSignIn(new OidcSignIn.Pending(null, null, null, null));
-        now.set(now.get().plus(Duration.ofMinutes(11)));
+        clock.advance(Duration.ofMinutes(11));
         assertThat(sessions.finishSignIn(late)).isEmpty();
         assertThat(sessions.finishSignIn(null)).isEmpty();
     }
