@@ -121,7 +121,7 @@ public final class Gateway implements AutoCloseable {
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
                     config.smtp().username(), credentials::smtp, MailProperties.smtpExtras(config));
             MailboxLease lease = new MailboxLease(db, config.db().url(), config.mailboxAddress() + "/" + config.imap().folder());
-            metrics.watchLease(lease::held);
+            metrics.watchLease(lease::lastKnown);
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,
                     new RetryPolicy(config.replies().retryInitial(), config.replies().retryMax()), clock, schemas.problems(), sealer,
                     lease::held);

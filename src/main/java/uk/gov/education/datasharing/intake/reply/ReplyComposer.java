@@ -162,7 +162,7 @@ public final class ReplyComposer {
         model.put("fileCount", reply.files().size());
         model.put("hasFiles", !reply.files().isEmpty());
         model.put("files", reply.files().stream()
-                .map(f -> Map.of("name", f.safeName(), "size", humanSize(f.size()), "shortHash", Sha256.shortForm(f.sha256()),
+                .map(f -> Map.of("name", f.safeName(), "size", uk.gov.education.datasharing.intake.model.ByteSize.human(f.size()), "shortHash", Sha256.shortForm(f.sha256()),
                         "where", f.container().isEmpty() ? "" : ", " + f.container(), "status", status(f.check())))
                 .toList());
         model.put("hasProblems", !problems.isEmpty());
@@ -178,16 +178,6 @@ public final class ReplyComposer {
             case ARCHIVE -> ": zip file, unpacked";
             case UNCHECKED -> "";
         };
-    }
-
-    static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
-        }
-        if (bytes < 1024 * 1024) {
-            return Math.round(bytes / 1024.0) + " KB";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     private static Template load(String name, boolean escapeHtml) {

@@ -131,7 +131,7 @@ public final class CaseQueues {
                 while (rs.next()) {
                     String reference = rs.getString(1);
                     String flags = rs.getString(5);
-                    rows.add(new Row(reference, sealer.open(rs.getString(2), "case:" + reference + ":sender"), Outcome.valueOf(rs.getString(3)),
+                    rows.add(new Row(reference, sealer.open(rs.getString(2), Cases.senderPlace(reference)), Outcome.valueOf(rs.getString(3)),
                             ReviewStatus.valueOf(rs.getString(4)), flags == null || flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")),
                             rs.getString(6), Database.instant(rs.getObject(7, OffsetDateTime.class)),
                             Database.instant(rs.getObject(8, OffsetDateTime.class)), rs.getInt(9)));

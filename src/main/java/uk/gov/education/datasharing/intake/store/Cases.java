@@ -53,7 +53,8 @@ public final class Cases {
         }
     }
 
-    private static String senderPlace(String reference) {
+    /** Where a case's sender address is sealed (row and column), for everything that reads it. */
+    static String senderPlace(String reference) {
         return "case:" + reference + ":sender";
     }
 

@@ -29,11 +29,13 @@ public final class EncryptedObjectStore {
     private final Path objects;
     private final Path partials;
     private final OpenPgpEncryptor encryptor;
+    private final StoredObjects layout;
 
     public EncryptedObjectStore(Path root, OpenPgpEncryptor encryptor) throws IOException {
         this.objects = root.resolve("objects");
         this.partials = root.resolve("partial");
         this.encryptor = encryptor;
+        this.layout = new StoredObjects(root);
         Files.createDirectories(objects);
         Files.createDirectories(partials);
     }
@@ -67,18 +69,15 @@ public final class EncryptedObjectStore {
     }
 
     public boolean contains(String sha256) {
-        return Sha256.isHex(sha256) && Files.isRegularFile(pathOf(sha256));
+        return layout.contains(sha256);
     }
 
     public InputStream openEncrypted(String sha256) throws IOException {
-        if (!Sha256.isHex(sha256)) {
-            throw new IllegalArgumentException("not a SHA-256 hex digest");
-        }
-        return Files.newInputStream(pathOf(sha256));
+        return layout.open(sha256);
     }
 
     public Path pathOf(String sha256) {
-        return objects.resolve(sha256.substring(0, 2)).resolve(sha256 + ".pgp");
+        return layout.pathOf(sha256);
     }
 
     /** Removes partial objects left by a crash (ciphertext only, but never complete). */

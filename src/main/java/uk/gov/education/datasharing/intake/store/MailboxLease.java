@@ -27,6 +27,7 @@ public final class MailboxLease implements AutoCloseable {
     private final long key;
     private final boolean shared;
     private Connection held;
+    private volatile boolean holding;
 
     /** @param mailbox what is worked (the mailbox address and folder): instances working the same one share a lock */
     public MailboxLease(Database db, String url, String mailbox) {
@@ -43,6 +44,16 @@ public final class MailboxLease implements AutoCloseable {
 
     /** Whether this instance works the mailbox now: it holds the lock, or has just taken it. */
     public synchronized boolean held() {
+        holding = check();
+        return holding;
+    }
+
+    /** What the last {@link #held} found, without asking the database (for metrics: a scrape never takes the lease). */
+    public boolean lastKnown() {
+        return !shared || holding;
+    }
+
+    private boolean check() {
         if (!shared) {
             return true;
         }
@@ -111,5 +122,6 @@ public final class MailboxLease implements AutoCloseable {
             }
             closeQuietly();
         }
+        holding = false;
     }
 }

@@ -44,10 +44,15 @@ public final class Outbox {
 
     public void enqueue(Connection c, String caseReference, long submissionId, String kind, String recipient, String messageId,
                         Instant now) throws SQLException {
+        insert(c, caseReference, submissionId, kind, recipient, messageId, null, now);
+    }
+
+    private void insert(Connection c, String caseReference, long submissionId, String kind, String recipient, String messageId, String body,
+                        Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into outbox (case_reference, submission_id, kind, recipient, message_id, state, attempts, next_attempt_at, created_at,
-                                    recipient_hash, recipient_domain_hash)
-                values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")) {
+                                    recipient_hash, recipient_domain_hash, body)
+                values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, caseReference);
             insert.setLong(2, submissionId);
             insert.setString(3, kind);
@@ -58,6 +63,7 @@ public final class Outbox {
             insert.setObject(8, Database.utc(now));
             insert.setString(9, sealer.lookup(recipient));
             insert.setString(10, sealer.lookup(domainOf(recipient)));
+            insert.setString(11, body == null ? null : sealer.seal(body, bodyPlace(messageId)));
             insert.executeUpdate();
         }
     }
@@ -69,12 +75,7 @@ public final class Outbox {
     /** Queues what a member of the team wrote to the applicant; its text is sealed and rendered into the email when sent. */
     public void enqueueWritten(Connection c, String caseReference, long submissionId, String kind, String recipient, String messageId,
                                String body, Instant now) throws SQLException {
-        enqueue(c, caseReference, submissionId, kind, recipient, messageId, now);
-        try (PreparedStatement update = c.prepareStatement("update outbox set body = ? where message_id = ?")) {
-            update.setString(1, sealer.seal(body, bodyPlace(messageId)));
-            update.setString(2, messageId);
-            update.executeUpdate();
-        }
+        insert(c, caseReference, submissionId, kind, recipient, messageId, body, now);
     }
 
     /** Records a reply that will not be sent, and why (a code). */

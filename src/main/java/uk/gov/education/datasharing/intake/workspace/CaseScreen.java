@@ -139,7 +139,7 @@ final class CaseScreen {
             List<Map<String, Object>> files = new ArrayList<>();
             for (ReceivedFile f : s.files()) {
                 files.add(Map.of("name", f.safeName(), "container", f.container(), "kind", Display.sentence(f.check().kind().label()),
-                        "verdict", Display.words(f.check().verdict().name()), "size", Display.size(f.size()), "sha256", f.sha256(),
+                        "verdict", Display.words(f.check().verdict().name()), "size", uk.gov.education.datasharing.intake.model.ByteSize.human(f.size()), "sha256", f.sha256(),
                         "shortHash", Sha256.shortForm(f.sha256())));
             }
             v.put("files", files);

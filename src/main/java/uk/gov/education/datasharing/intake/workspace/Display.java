@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the workspace writes times and sizes: UK time, as GOV.UK writes dates. */
+/** How the workspace writes times and names: UK time, as GOV.UK writes dates. */
 final class Display {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
@@ -20,16 +20,6 @@ final class Display {
 
     static String date(java.time.LocalDate date) {
         return date == null ? "" : DATE.format(date);
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " bytes";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.UK, "%.1f KB", bytes / 1024.0);
-        }
-        return String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     /** An enum name as words: IN_REVIEW -> In review. */

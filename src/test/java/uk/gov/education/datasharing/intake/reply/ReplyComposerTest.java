@@ -124,9 +124,9 @@ class ReplyComposerTest {
 
     @Test
     void shouldDescribeSizesForPeople() {
-        assertThat(ReplyComposer.humanSize(1)).isEqualTo("1 byte");
-        assertThat(ReplyComposer.humanSize(900)).isEqualTo("900 bytes");
-        assertThat(ReplyComposer.humanSize(2048)).isEqualTo("2 KB");
-        assertThat(ReplyComposer.humanSize(5 * 1024 * 1024 + 300_000)).isEqualTo("5.3 MB");
+        assertThat(uk.gov.education.datasharing.intake.model.ByteSize.human(1)).isEqualTo("1 byte");
+        assertThat(uk.gov.education.datasharing.intake.model.ByteSize.human(900)).isEqualTo("900 bytes");
+        assertThat(uk.gov.education.datasharing.intake.model.ByteSize.human(2048)).isEqualTo("2 KB");
+        assertThat(uk.gov.education.datasharing.intake.model.ByteSize.human(5 * 1024 * 1024 + 300_000)).isEqualTo("5.3 MB");
     }
 }
