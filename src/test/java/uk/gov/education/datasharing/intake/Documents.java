@@ -142,6 +142,15 @@ public final class Documents {
      * streaming writer; about 70 bytes per row once compressed.
      */
     public static void largeNpdWorkbook(java.nio.file.Path file, int rows, long seed) throws IOException {
+        largeNpdWorkbook(file, rows, seed, 40);
+    }
+
+    /**
+     * As {@link #largeNpdWorkbook(java.nio.file.Path, int, long)}, with descriptions of {@code descriptionLength} random letters, or,
+     * when negative, of that many words from a small vocabulary, and aliases made of a word and the row number (so it compresses
+     * as real aliases and descriptions do).
+     */
+    public static void largeNpdWorkbook(java.nio.file.Path file, int rows, long seed, int descriptionLength) throws IOException {
         java.util.Random random = new java.util.Random(seed);
         try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
              OutputStream out = java.nio.file.Files.newOutputStream(file)) {
@@ -155,10 +164,11 @@ public final class Documents {
             }
             for (int r = 0; r < rows; r++) {
                 org.apache.poi.ss.usermodel.Row row = sheet.createRow(r + 2);
-                row.createCell(0).setCellValue("KS4_" + randomWord(random, 10));
+                row.createCell(0).setCellValue(descriptionLength >= 0 ? "KS4_" + randomWord(random, 10)
+                        : "KS4_" + VOCABULARY[random.nextInt(VOCABULARY.length)].toUpperCase(java.util.Locale.ROOT) + "_" + r);
                 row.createCell(1).setCellValue("KS4" + r);
                 row.createCell(2).setCellValue("2005/06 - ");
-                row.createCell(3).setCellValue(randomWord(random, 40));
+                row.createCell(3).setCellValue(descriptionLength >= 0 ? randomWord(random, descriptionLength) : words(random, -descriptionLength));
                 row.createCell(4).setCellValue(String.valueOf(1 + random.nextInt(5)));
                 row.createCell(5).setCellValue(String.valueOf((char) ('A' + random.nextInt(5))));
                 row.createCell(6).setCellValue(random.nextInt(10) == 0 ? "Yes" : "No");
@@ -167,6 +177,19 @@ public final class Documents {
             wb.write(out);
             wb.dispose();
         }
+    }
+
+    private static final String[] VOCABULARY = ("pupil school key stage attainment result grade subject entry exam assessment census "
+            + "term year academic local authority free meals eligible special educational needs support plan ethnicity language "
+            + "first gender age month date postcode area deprivation index absence session authorised unauthorised exclusion "
+            + "fixed permanent reason count total score point average progress measure").split(" ");
+
+    private static String words(java.util.Random random, int count) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            s.append(i == 0 ? "" : " ").append(VOCABULARY[random.nextInt(VOCABULARY.length)]);
+        }
+        return s.toString();
     }
 
     private static String randomWord(java.util.Random random, int length) {

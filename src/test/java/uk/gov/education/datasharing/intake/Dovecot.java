@@ -15,8 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A real Dovecot IMAP server (Debian's dovecot-imapd, installed by .ci/run) started by a test on a free loopback port,
- * in a folder of its own: maildir storage, and only OAuth 2.0 logins (XOAUTH2, OAUTHBEARER), each bearer token checked
- * against the token introspection endpoint of the test's authorisation server. Skipped locally without Dovecot, failed
+ * in a folder of its own: maildir storage, and either only OAuth 2.0 logins (XOAUTH2, OAUTHBEARER), each bearer token
+ * checked against the token introspection endpoint of the test's authorisation server, or one password for every user. Skipped locally without Dovecot, failed
  * under CI=true.
  */
 final class Dovecot implements AutoCloseable {
@@ -29,6 +29,42 @@ final class Dovecot implements AutoCloseable {
     private Process process;
 
     Dovecot(Path dir, URI introspection, String introspectionClient, String introspectionSecret) throws Exception {
+        this(dir, oauth2Logins(dir, introspection, introspectionClient, introspectionSecret));
+    }
+
+    /** A Dovecot where any user name logs in with {@code password} (PLAIN and LOGIN): for benchmarks that need a real server, not OAuth. */
+    static Dovecot withPassword(Path dir, String password) throws Exception {
+        return new Dovecot(dir, String.join("\n",
+                "auth_mechanisms = plain login",
+                "passdb {",
+                "  driver = static",
+                "  args = password=" + password,
+                "}"));
+    }
+
+    private static String oauth2Logins(Path dir, URI introspection, String introspectionClient, String introspectionSecret)
+            throws IOException {
+        Files.createDirectories(dir);
+        URI withClient = URI.create(introspection.getScheme() + "://" + introspectionClient + ":" + introspectionSecret + "@"
+                + introspection.getHost() + ":" + introspection.getPort() + introspection.getPath());
+        Path oauth = dir.resolve("dovecot-oauth2.conf.ext");
+        Files.writeString(oauth, String.join("\n",
+                "introspection_mode = post",
+                "introspection_url = " + withClient,
+                "username_attribute = username",
+                "active_attribute = active",
+                "active_value = true",
+                ""), StandardCharsets.UTF_8);
+        return String.join("\n",
+                "auth_mechanisms = xoauth2 oauthbearer",
+                "passdb {",
+                "  driver = oauth2",
+                "  mechanisms = xoauth2 oauthbearer",
+                "  args = " + oauth,
+                "}");
+    }
+
+    private Dovecot(Path dir, String logins) throws Exception {
         Requires.present(Files.isExecutable(BINARY), "dovecot (dovecot-imapd)");
         this.dir = Files.createDirectories(dir);
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -42,16 +78,6 @@ final class Dovecot implements AutoCloseable {
         for (Path up = mail.getParent(); up != null && up.getNameCount() > 1; up = up.getParent()) {
             run("chmod", "a+x", up.toString());
         }
-        URI withClient = URI.create(introspection.getScheme() + "://" + introspectionClient + ":" + introspectionSecret + "@"
-                + introspection.getHost() + ":" + introspection.getPort() + introspection.getPath());
-        Path oauth = dir.resolve("dovecot-oauth2.conf.ext");
-        Files.writeString(oauth, String.join("\n",
-                "introspection_mode = post",
-                "introspection_url = " + withClient,
-                "username_attribute = username",
-                "active_attribute = active",
-                "active_value = true",
-                ""), StandardCharsets.UTF_8);
         config = dir.resolve("dovecot.conf");
         Files.writeString(config, String.join("\n",
                 "protocols = imap",
@@ -62,7 +88,6 @@ final class Dovecot implements AutoCloseable {
                 "log_path = " + dir.resolve("dovecot.log"),
                 "ssl = no",
                 "disable_plaintext_auth = no",
-                "auth_mechanisms = xoauth2 oauthbearer",
                 "auth_cache_size = 0",
                 "mail_location = maildir:" + mail + "/%u",
                 "default_internal_user = dovecot",
@@ -82,11 +107,7 @@ final class Dovecot implements AutoCloseable {
                 "    port = 0",
                 "  }",
                 "}",
-                "passdb {",
-                "  driver = oauth2",
-                "  mechanisms = xoauth2 oauthbearer",
-                "  args = " + oauth,
-                "}",
+                logins,
                 "userdb {",
                 "  driver = static",
                 "  args = uid=dovecot gid=dovecot home=" + mail + "/%u",
@@ -134,6 +155,45 @@ final class Dovecot implements AutoCloseable {
         Files.writeString(tmp, raw, StandardCharsets.ISO_8859_1);
         run("chown", "-R", "dovecot:dovecot", dir.resolve("mail").toString());
         Files.move(tmp, newDir.resolve(tmp.getFileName()));
+    }
+
+    /**
+     * Delivers many messages into the user's INBOX at once: written and handed to the dovecot user first, then each renamed
+     * into new/, so the whole backlog appears within milliseconds.
+     */
+    void deliverAll(String user, List<String> raws) throws Exception {
+        Path newDir = dir.resolve("mail").resolve(user).resolve("new");
+        Path tmpDir = Files.createDirectories(newDir.resolveSibling("tmp"));
+        Files.createDirectories(newDir);
+        Files.createDirectories(newDir.resolveSibling("cur"));
+        List<Path> written = new java.util.ArrayList<>();
+        for (String raw : raws) {
+            Path tmp = tmpDir.resolve(UUID.randomUUID() + ".intake-test");
+            Files.writeString(tmp, raw, StandardCharsets.ISO_8859_1);
+            written.add(tmp);
+        }
+        run("chown", "-R", "dovecot:dovecot", dir.resolve("mail").toString());
+        for (Path tmp : written) {
+            Files.move(tmp, newDir.resolve(tmp.getFileName()));
+        }
+    }
+
+    /** Messages in one of the user's folders, read from the maildir (INBOX, or a folder such as Processed). */
+    int count(String user, String folder) throws IOException {
+        Path box = dir.resolve("mail").resolve(user);
+        if (!"INBOX".equals(folder)) {
+            box = box.resolve("." + folder);
+        }
+        int count = 0;
+        for (String sub : List.of("new", "cur")) {
+            Path d = box.resolve(sub);
+            if (Files.isDirectory(d)) {
+                try (var files = Files.list(d)) {
+                    count += (int) files.count();
+                }
+            }
+        }
+        return count;
     }
 
     String log() throws IOException {
