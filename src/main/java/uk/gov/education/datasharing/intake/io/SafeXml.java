@@ -5,6 +5,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+
 /** StAX readers for untrusted XML: no DTDs, no external entities, bounded element depth, no coalescing. */
 public final class SafeXml {
 
@@ -37,16 +40,13 @@ public final class SafeXml {
     }
 
     private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newInstance();
+        // Woodstox, named rather than found on the class path, so which parser reads hostile XML is a decision (docs/adr/0021)
+        XMLInputFactory factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        try {
-            factory.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
-        } catch (IllegalArgumentException e) {
-            // not the JDK's parser; depth is then bounded by the readers' own stacks
-        }
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
         return factory;
     }
 }
