@@ -1,12 +1,18 @@
 package uk.gov.education.datasharing.intake;
 
 import java.io.IOException;
-import java.util.Map;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Flags;
+import jakarta.mail.search.FlagTerm;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,10 +134,23 @@ public final class Gateway implements AutoCloseable {
 
             Main main = new Main();
             main.setOverrideProperties(settings.asProperties());
-            main.bind("mailboxAdapter", new MailboxAdapter(intake, metrics, dispatcher::wake));
             GatewayConfig.Polling polling = GatewayConfig.polling(settings);
-            PollScheduler scheduler = new PollScheduler(500, polling.delay().toMillis(), lease::held);
-            main.bind("intakeScheduler", scheduler);
+            List<PollScheduler> schedulers = new ArrayList<>();
+            for (int i = 1; i <= polling.consumers(); i++) {
+                PollScheduler scheduler = new PollScheduler(500, polling.delay().toMillis(), lease::held);
+                schedulers.add(scheduler);
+                main.bind("intakeScheduler" + i, scheduler);
+            }
+            Runnable pollNow = () -> schedulers.forEach(PollScheduler::wake);
+            // after each committed message: send its reply now, and let every consumer take the next message at once
+            main.bind("mailboxAdapter", new MailboxAdapter(intake, metrics, () -> {
+                dispatcher.wake();
+                pollNow.run();
+            }));
+            main.bind("claimedMessages", MemoryIdempotentRepository.memoryIdempotentRepository(10_000));
+            main.bind("imapUid", new ImapUidKey());
+            main.bind("notDeleted", new FlagTerm(new Flags(Flags.Flag.DELETED), false));
+            main.addMainListener(new MailboxConsumers(polling.consumers()));
             main.bind("intakePollStrategy", new PollMetrics(metrics));
             main.bind("replyDispatcher", dispatcher);
             main.bind("inboundHeaderFilter", new InboundHeaderFilter());
@@ -143,7 +162,7 @@ public final class Gateway implements AutoCloseable {
                     ReadinessChecks.of(config, credentials, db, storeDir, keys, scanner, transport),
                     new PeriodicReconciliation(GatewayConfig.reconcile(settings), new MailboxReconciler(config, credentials, db), metrics, clock));
             return new Gateway(config, db, main, timings, sealer, management, GatewayConfig.workspace(settings), dispatcher,
-                    polling.idle() ? new MailboxIdle(config, credentials, scheduler::wake) : null, lease, credentials);
+                    polling.idle() ? new MailboxIdle(config, credentials, pollNow) : null, lease, credentials);
         } catch (IOException e) {
             db.close();
             throw new ConfigException("intake.store.dir", "cannot use " + config.storeDir() + " (" + e.getMessage() + ")");

@@ -45,7 +45,7 @@ class XOAuth2IT extends GatewayITSupport {
                 .set("intake.imap.password", "unused")
                 .set("intake.mail.auth", "oauth2").set("intake.oauth.token-url", issuer + tokenPath)
                 .set("intake.oauth.client-id", "intake-gateway").set("intake.oauth.client-secret", "client-secret-value")
-                .set("intake.imap.poll-delay-ms", "500");
+                .set("intake.imap.poll-delay-ms", "500").set("intake.imap.consumers", "2"); // the default, on a real server
     }
 
     @AfterEach

@@ -184,11 +184,15 @@ public record GatewayConfig(
      * How the intake route learns of new mail: IMAP IDLE when {@code idle} and the server offers it, and a poll every
      * {@code delay} in any case (the only way when IDLE is off or lost).
      */
-    public record Polling(Duration delay, boolean idle) {
+    public record Polling(Duration delay, boolean idle, int consumers) {
     }
 
     public static Polling polling(Settings s) {
-        return new Polling(Duration.ofMillis(positiveLong(s, "intake.imap.poll-delay-ms")), flag(s, "intake.imap.idle"));
+        long consumers = positiveLong(s, "intake.imap.consumers");
+        if (consumers > 8) {
+            throw new ConfigException("intake.imap.consumers", "at most 8 (each is a connection to the mailbox); got " + consumers);
+        }
+        return new Polling(Duration.ofMillis(positiveLong(s, "intake.imap.poll-delay-ms")), flag(s, "intake.imap.idle"), (int) consumers);
     }
 
     /**

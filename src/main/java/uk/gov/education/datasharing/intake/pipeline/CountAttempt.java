@@ -20,6 +20,9 @@ public final class CountAttempt {
     private final Database db;
     private final Clock clock;
     private final int maxAttempts;
+    /** SQLSTATE for a unique constraint broken, in H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final InboundMessages inbound = new InboundMessages();
 
     public CountAttempt(Database db, Clock clock, int maxAttempts) {
@@ -34,7 +37,15 @@ public final class CountAttempt {
         try (InputStream in = raw.open()) {
             identity = MessageIdentity.of(in);
         }
-        return db.inTransaction(c -> inbound.beginAttempt(c, identity, raw.sha256(), raw.size(), clock.instant()));
+        try {
+            return db.inTransaction(c -> inbound.beginAttempt(c, identity, raw.sha256(), raw.size(), clock.instant()));
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            // another delivery of this message was counted first, on another consumer: count this one as its next attempt
+            return db.inTransaction(c -> inbound.beginAttempt(c, identity, raw.sha256(), raw.size(), clock.instant()));
+        }
     }
 
     /**

@@ -53,10 +53,15 @@ public final class ScreenMessage {
             return new Screening.Ignore(automatic.get());
         }
         String sender = envelope.sender().orElseThrow();
-        if (replyLimit.reached(sender)) {
+        if (replyLimitReached(sender)) {
             return new Screening.Ignore(REPLY_LIMIT);
         }
         return new Screening.Pass(mime, envelope, sender, authentication.verdict(envelope));
+    }
+
+    /** Whether the sender has had the day's replies: asked in screening, and again when the message's turn to be recorded comes. */
+    boolean replyLimitReached(String sender) throws SQLException {
+        return replyLimit.reached(sender);
     }
 
     /** The message, parsed lazily over the spool (the spool's streams need no closing; the spool owns the file). */

@@ -36,6 +36,11 @@ public final class Stages implements AutoCloseable {
     final MessageIntake intake;
 
     public Stages(Path dir, String... keysAndValues) throws IOException {
+        this(dir, Scanner.NONE, keysAndValues);
+    }
+
+    /** With the scanner every file goes to: a test's own, to see or hold what the stages do with each file. */
+    public Stages(Path dir, Scanner scanner, String... keysAndValues) throws IOException {
         this.dir = dir;
         Properties p = new Properties();
         p.setProperty("intake.imap.host", "127.0.0.1");
@@ -54,7 +59,7 @@ public final class Stages implements AutoCloseable {
         db = new Database(config.db().url(), null, null, null);
         store = new EncryptedObjectStore(config.storeDir(), new OpenPgpEncryptor(TeamPublicKeys.load(config.recipients())));
         intake = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, spoolDir(), new ReplyComposer(MAILBOX, "DfE data sharing"),
-                Clock.systemUTC(), ProjectSchemas.SCHEMAS, stateKey, Scanner.NONE), timings);
+                Clock.systemUTC(), ProjectSchemas.SCHEMAS, stateKey, scanner), timings);
     }
 
     public Sealer sealer() {
