@@ -36,9 +36,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * target/benchmark-backlog.txt.
  * <ul>
  *   <li>Mail server: Dovecot (maildir, password login), started by the benchmark; replies go to GreenMail's SMTP.</li>
- *   <li>Messages: 100 (benchmark.backlog-messages) of about 1.5 MB, each with an application form and a questionnaire
+ *   <li>Messages: 100 (benchmark.backlog-messages) of about 1.7 MB, each with an application form and a questionnaire
  *       (Word) and a 30,000-row NPD workbook (benchmark.backlog-rows) that the gateway validates in full. All are put in
- *       the INBOX at once, after the contender is up.</li>
+ *       the INBOX at once, after the contender is up and has handled 20 messages of the same mix unmeasured
+ *       (benchmark.warmup-messages; 0 measures a cold start).</li>
  *   <li>Contenders, each its own JVM with a 256 MB heap, each on a fresh mailbox of the same server, one after the other,
  *       3 rounds (benchmark.rounds): the packaged gateway with its defaults (H2, IMAP IDLE) and a 200 ms poll
  *       delay; {@link BareMailRoute}, which saves attachments and replies, polling every 200 ms.</li>
@@ -55,6 +56,9 @@ class BacklogBenchmark extends GatewayITSupport {
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
     private static final String PASSWORD = "benchmark-password";
     private static final String POLL_DELAY_MS = "200";
+    /** Messages each contender handles before the measured backlog; 0 measures a cold start. */
+    private static final int WARMUP = Integer.getInteger("benchmark.warmup-messages", 20);
+    private List<byte[]> workbooks;
 
     private record Run(String contender, int round, double drainSeconds, double replySeconds, long peakRssMb) {
         String line() {
@@ -67,7 +71,7 @@ class BacklogBenchmark extends GatewayITSupport {
     @org.junit.jupiter.api.Timeout(value = 60, unit = java.util.concurrent.TimeUnit.MINUTES)
     void drainABacklogAgainstABareCamelRoute() throws Exception {
         assumeTrue(Files.exists(JAR), "run after `mvn package`");
-        List<byte[]> workbooks = new ArrayList<>();
+        workbooks = new ArrayList<>();
         Path table = Files.createTempFile(dir, "tables-", ".xlsx");
         for (int i = 0; i < 4; i++) {
             Documents.largeNpdWorkbook(table, ROWS, i, -2);
@@ -82,8 +86,8 @@ class BacklogBenchmark extends GatewayITSupport {
                     List<String> raws = messages(user, workbooks);
                     if (round == 1 && "bare".equals(contender)) {
                         BenchmarkSupport.report("backlog", String.format(Locale.ROOT,
-                                "backlog benchmark: %d messages of %.2f MB (form, questionnaire, %,d-row workbook), %d rounds, %d cores, gateway env %s%n",
-                                MESSAGES, raws.stream().mapToLong(String::length).average().orElse(0) / 1e6, ROWS, ROUNDS,
+                                "backlog benchmark: %d messages of %.2f MB (form, questionnaire, %,d-row workbook) after %d warm-up messages, %d rounds, %d cores, gateway env %s%n",
+                                MESSAGES, raws.stream().mapToLong(String::length).average().orElse(0) / 1e6, ROWS, WARMUP, ROUNDS,
                                 Runtime.getRuntime().availableProcessors(), System.getProperty("benchmark.gateway-env", "defaults")));
                     }
                     Run run = "bare".equals(contender) ? bare(dovecot, user, round, raws) : gateway(dovecot, user, round, raws);
@@ -102,7 +106,7 @@ class BacklogBenchmark extends GatewayITSupport {
         BenchmarkSupport.report("backlog", ratios.toString());
     }
 
-    private List<String> messages(String user, List<byte[]> workbooks) {
+    private static List<String> messages(String user, List<byte[]> workbooks) {
         List<String> raws = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             byte[] form = Documents.docx("Application for DfE personal data", "Applicant " + user + " " + i, "Project " + i,
@@ -143,6 +147,7 @@ class BacklogBenchmark extends GatewayITSupport {
                 env.put(Settings.environmentName((String) k), (String) v);
             }
         });
+        env.remove("INTAKE_IMAP_CONSUMERS"); // the harness's one consumer is for GreenMail; Dovecot gets the gateway's default
         env.put("INTAKE_IMAP_HOST", "127.0.0.1");
         env.put("INTAKE_IMAP_PORT", String.valueOf(dovecot.port));
         env.put("INTAKE_IMAP_USERNAME", user);
@@ -182,13 +187,52 @@ class BacklogBenchmark extends GatewayITSupport {
 
     private Run drain(String contender, int round, Process process, Dovecot dovecot, String user, List<String> raws) throws Exception {
         Thread.sleep(1_000); // its first poll done and, for the gateway, IDLE entered
+        if (WARMUP > 0) { // the same mix first, unmeasured, so the JIT has compiled what the backlog runs
+            List<String> warm = messages(user + "warm", workbooks).subList(0, WARMUP);
+            dovecot.deliverAll(user, warm);
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> dovecot.count(user, "Processed") >= WARMUP);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> replies(user + "warm") >= WARMUP);
+        }
+        Map<String, Double> cpuBefore = cpuByThread(process);
         long start = System.nanoTime();
         dovecot.deliverAll(user, raws);
-        await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(50)).until(() -> dovecot.count(user, "Processed") >= raws.size());
+        await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(50)).until(() -> dovecot.count(user, "Processed") >= WARMUP + raws.size());
         double drained = (System.nanoTime() - start) / 1e9;
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> replies(user) >= raws.size());
         double replied = (System.nanoTime() - start) / 1e9;
+        BenchmarkSupport.report("backlog", cpuReport(contender, round, cpuBefore, cpuByThread(process), raws.size()));
         return new Run(contender, round, drained, replied, peakRssMb(process));
+    }
+
+    /** CPU seconds each thread of the process has used so far, by thread name as the kernel keeps it (15 characters). */
+    private static Map<String, Double> cpuByThread(Process process) throws IOException {
+        Map<String, Double> cpu = new HashMap<>();
+        long ticks = 100; // USER_HZ on Linux
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticks;
+                    cpu.merge(name, seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return cpu;
+    }
+
+    private static String cpuReport(String contender, int round, Map<String, Double> before, Map<String, Double> after, int messages) {
+        Map<String, Double> used = new HashMap<>();
+        after.forEach((name, seconds) -> used.put(name, seconds - before.getOrDefault(name, 0.0)));
+        double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "round %d %s CPU while draining: %.1f s, %.0f ms per message; by thread:",
+                round, contender, total, total * 1000 / messages));
+        used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.1f s;", e.getKey(), e.getValue())));
+        return out.append('\n').toString();
     }
 
     private int replies(String user) {
