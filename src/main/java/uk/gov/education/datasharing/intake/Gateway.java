@@ -137,7 +137,7 @@ public final class Gateway implements AutoCloseable {
             GatewayConfig.Polling polling = GatewayConfig.polling(settings);
             List<PollScheduler> schedulers = new ArrayList<>();
             for (int i = 1; i <= polling.consumers(); i++) {
-                PollScheduler scheduler = new PollScheduler(500, polling.delay().toMillis(), lease::held);
+                PollScheduler scheduler = new PollScheduler(500, polling.delay().toMillis(), lease::held, "intake-poll-" + i);
                 schedulers.add(scheduler);
                 main.bind("intakeScheduler" + i, scheduler);
             }

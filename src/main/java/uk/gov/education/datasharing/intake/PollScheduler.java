@@ -29,8 +29,14 @@ final class PollScheduler extends ServiceSupport implements ScheduledPollConsume
 
     private final java.util.function.BooleanSupplier mayPoll;
 
-    /** @param mayPoll asked before each poll: false while another instance holds the mailbox lease */
-    PollScheduler(long initialDelayMs, long delayMs, java.util.function.BooleanSupplier mayPoll) {
+    private final String threadName;
+
+    /**
+     * @param mayPoll    asked before each poll: false while another instance holds the mailbox lease
+     * @param threadName the polling thread's name, one per mailbox consumer (intake-poll-1, ...)
+     */
+    PollScheduler(long initialDelayMs, long delayMs, java.util.function.BooleanSupplier mayPoll, String threadName) {
+        this.threadName = threadName;
         this.initialDelayMs = initialDelayMs;
         this.delayMs = delayMs;
         this.mayPoll = mayPoll;
@@ -64,7 +70,7 @@ final class PollScheduler extends ServiceSupport implements ScheduledPollConsume
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "intake-poll");
+        thread = new Thread(this::loop, threadName);
         thread.setDaemon(true);
         thread.start();
     }
