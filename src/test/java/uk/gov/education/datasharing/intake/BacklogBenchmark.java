@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,8 +45,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *       3 rounds (benchmark.rounds): the packaged gateway with its defaults (H2, IMAP IDLE) and a 200 ms poll
  *       delay; {@link BareMailRoute}, which saves attachments and replies, polling every 200 ms.</li>
  *   <li>Measured: seconds from delivery until the last message is in Processed (drain), until the last reply has
- *       arrived, and the process's peak resident memory (VmHWM). For the gateway also the per-stage time from its own
- *       metrics, and in round 1 a JFR profile (target/benchmark-backlog-1.jfr) summarised by hottest methods.</li>
+ *       arrived, CPU seconds per thread while draining, and the process's peak resident memory (VmHWM). For the gateway
+ *       also the per-stage time from its own metrics, and in round 1 a JFR profile (target/benchmark-backlog-1.jfr)
+ *       summarised by hottest methods.</li>
+ *   <li>Also: acknowledgement latency of the gateway with its default settings at one message of this mix a second.</li>
  * </ul>
  */
 class BacklogBenchmark extends GatewayITSupport {
@@ -71,12 +74,7 @@ class BacklogBenchmark extends GatewayITSupport {
     @org.junit.jupiter.api.Timeout(value = 60, unit = java.util.concurrent.TimeUnit.MINUTES)
     void drainABacklogAgainstABareCamelRoute() throws Exception {
         assumeTrue(Files.exists(JAR), "run after `mvn package`");
-        workbooks = new ArrayList<>();
-        Path table = Files.createTempFile(dir, "tables-", ".xlsx");
-        for (int i = 0; i < 4; i++) {
-            Documents.largeNpdWorkbook(table, ROWS, i, -2);
-            workbooks.add(Files.readAllBytes(table));
-        }
+        workbooks = workbooks();
         List<Run> runs = new ArrayList<>();
         try (Dovecot dovecot = Dovecot.withPassword(dir.resolve("dovecot"), PASSWORD)) {
             for (int round = 1; round <= ROUNDS; round++) {
@@ -104,6 +102,17 @@ class BacklogBenchmark extends GatewayITSupport {
             ratios.append(String.format(Locale.ROOT, "round %d gateway/bare throughput %.2f×%n", round, bare / gateway));
         }
         BenchmarkSupport.report("backlog", ratios.toString());
+    }
+
+    /** Four different workbooks of ROWS rows, which the messages take in turn. */
+    private List<byte[]> workbooks() throws IOException {
+        List<byte[]> made = new ArrayList<>();
+        Path table = Files.createTempFile(dir, "tables-", ".xlsx");
+        for (int i = 0; i < 4; i++) {
+            Documents.largeNpdWorkbook(table, ROWS, i, -2);
+            made.add(Files.readAllBytes(table));
+        }
+        return made;
     }
 
     private static List<String> messages(String user, List<byte[]> workbooks) {
@@ -139,41 +148,19 @@ class BacklogBenchmark extends GatewayITSupport {
     }
 
     private Run gateway(Dovecot dovecot, String user, int round, List<String> raws) throws Exception {
-        Path log = logFile(user);
         int management = freePort();
+        Path jfr = Path.of("target", "benchmark-backlog-" + round + ".jfr").toAbsolutePath();
         Map<String, String> env = new HashMap<>();
-        harness.settings().asProperties().forEach((k, v) -> {
-            if (((String) k).startsWith("intake.")) {
-                env.put(Settings.environmentName((String) k), (String) v);
-            }
-        });
-        env.remove("INTAKE_IMAP_CONSUMERS"); // the harness's one consumer is for GreenMail; Dovecot gets the gateway's default
-        env.put("INTAKE_IMAP_HOST", "127.0.0.1");
-        env.put("INTAKE_IMAP_PORT", String.valueOf(dovecot.port));
-        env.put("INTAKE_IMAP_USERNAME", user);
-        env.put("INTAKE_IMAP_PASSWORD", PASSWORD);
         env.put("INTAKE_IMAP_POLL_DELAY_MS", POLL_DELAY_MS);
-        env.put("INTAKE_MANAGEMENT_PORT", String.valueOf(management));
-        env.put("INTAKE_STORE_DIR", dir.resolve(user + "-store").toString());
-        env.put("INTAKE_DB_URL", "jdbc:h2:file:" + dir.resolve(user + "-db/intake").toAbsolutePath());
         // e.g. -Dbenchmark.gateway-env=INTAKE_IMAP_CONSUMERS=1,INTAKE_IMAP_MAX_MESSAGES_PER_POLL=20 to compare settings
         for (String pair : System.getProperty("benchmark.gateway-env", "").split(",")) {
             if (pair.contains("=")) {
                 env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
-        Path jfr = Path.of("target", "benchmark-backlog-" + round + ".jfr").toAbsolutePath();
-        if (round == 1) {
-            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
-        }
-        command.addAll(List.of("-jar", JAR.toString(), "run"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process = startGateway(dovecot, user, management, env, round == 1 ? jfr : null);
         Run run;
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> status(management, "/health/ready") == 200);
             run = drain("gateway", round, process, dovecot, user, raws);
             BenchmarkSupport.report("backlog", stages(get(management, "/metrics"), round));
         } finally {
@@ -183,6 +170,105 @@ class BacklogBenchmark extends GatewayITSupport {
             BenchmarkSupport.report("backlog", JfrSummary.hotMethods(jfr, 15));
         }
         return run;
+    }
+
+    /**
+     * Starts the packaged gateway on the user's mailbox with its own store and database, the harness's SMTP and keys, and
+     * otherwise the gateway's defaults plus {@code overrides}; returns once it is ready.
+     */
+    private Process startGateway(Dovecot dovecot, String user, int management, Map<String, String> overrides, Path jfr) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        harness.settings().asProperties().forEach((k, v) -> {
+            if (((String) k).startsWith("intake.")) {
+                env.put(Settings.environmentName((String) k), (String) v);
+            }
+        });
+        // the harness's timers and its one consumer are for tests on GreenMail: the gateway's defaults here
+        env.keySet().removeIf(k -> k.startsWith("INTAKE_OUTBOX_") || k.equals("INTAKE_IMAP_POLL_DELAY_MS") || k.equals("INTAKE_IMAP_CONSUMERS"));
+        env.put("INTAKE_IMAP_HOST", "127.0.0.1");
+        env.put("INTAKE_IMAP_PORT", String.valueOf(dovecot.port));
+        env.put("INTAKE_IMAP_USERNAME", user);
+        env.put("INTAKE_IMAP_PASSWORD", PASSWORD);
+        env.put("INTAKE_MANAGEMENT_PORT", String.valueOf(management));
+        env.put("INTAKE_STORE_DIR", dir.resolve(user + "-store").toString());
+        env.put("INTAKE_DB_URL", "jdbc:h2:file:" + dir.resolve(user + "-db/intake").toAbsolutePath());
+        env.putAll(overrides);
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        if (jfr != null) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of("-jar", JAR.toString(), "run"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile(user).toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> status(management, "/health/ready") == 200);
+        } catch (RuntimeException e) {
+            stop(process);
+            throw e;
+        }
+        return process;
+    }
+
+    /**
+     * Acknowledgement latency with the gateway's default settings (poll every 5 s, IMAP IDLE on, outbox every 2 s) at one
+     * message a second for a minute (benchmark.latency-messages), the same message mix, after a warm-up: from the message's
+     * arrival in the INBOX to its reply's arrival at the SMTP server, as percentiles.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void acknowledgementLatencyAtOneMessageASecondWithDefaults() throws Exception {
+        assumeTrue(Files.exists(JAR), "run after `mvn package`");
+        workbooks = workbooks();
+        int count = Integer.getInteger("benchmark.latency-messages", 60);
+        try (Dovecot dovecot = Dovecot.withPassword(dir.resolve("dovecot"), PASSWORD)) {
+            String user = "latency";
+            int management = freePort();
+            Process process = startGateway(dovecot, user, management, Map.of(), null);
+            try {
+                List<String> warm = messages(user + "warm", workbooks).subList(0, WARMUP);
+                dovecot.deliverAll(user, warm);
+                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> replies(user + "warm") >= WARMUP);
+                List<String> raws = messages(user, workbooks).subList(0, count);
+                Map<String, Long> delivered = new ConcurrentHashMap<>();
+                Map<String, Long> answered = new ConcurrentHashMap<>();
+                Thread watcher = new Thread(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        long now = System.nanoTime();
+                        for (MimeMessage m : harness.mail.getReceivedMessages()) {
+                            try {
+                                answered.putIfAbsent(m.getAllRecipients()[0].toString(), now);
+                            } catch (jakarta.mail.MessagingException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                watcher.start();
+                long next = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                    delivered.put(sender(user, i), System.nanoTime());
+                    dovecot.deliverAll(user, List.of(raws.get(i)));
+                    next += 1_000_000_000L;
+                }
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> delivered.keySet().stream().allMatch(answered::containsKey));
+                watcher.interrupt();
+                double[] seconds = delivered.entrySet().stream().mapToDouble(e -> (answered.get(e.getKey()) - e.getValue()) / 1e9).sorted().toArray();
+                BenchmarkSupport.report("backlog", String.format(Locale.ROOT,
+                        "latency with defaults (poll 5 s, IDLE on, outbox 2 s), %d messages of the backlog mix at 1/s after %d warm-up: "
+                                + "p50 %.2f s, p95 %.2f s, max %.2f s; peak RSS %d MB%n", count, WARMUP, seconds[seconds.length / 2],
+                        seconds[(int) Math.ceil(seconds.length * 0.95) - 1], seconds[seconds.length - 1], peakRssMb(process)));
+            } finally {
+                stop(process);
+            }
+        }
     }
 
     private Run drain(String contender, int round, Process process, Dovecot dovecot, String user, List<String> raws) throws Exception {

@@ -145,16 +145,7 @@ final class Dovecot implements AutoCloseable {
 
     /** Delivers a message into the user's INBOX as a new maildir file, as Dovecot's LDA would. */
     void deliver(String user, String raw) throws Exception {
-        Path newDir = dir.resolve("mail").resolve(user).resolve("new");
-        if (!Files.isDirectory(newDir)) {
-            Files.createDirectories(newDir);
-            Files.createDirectories(newDir.resolveSibling("cur"));
-            Files.createDirectories(newDir.resolveSibling("tmp"));
-        }
-        Path tmp = newDir.resolveSibling("tmp").resolve(UUID.randomUUID() + ".intake-test");
-        Files.writeString(tmp, raw, StandardCharsets.ISO_8859_1);
-        run("chown", "-R", "dovecot:dovecot", dir.resolve("mail").toString());
-        Files.move(tmp, newDir.resolve(tmp.getFileName()));
+        deliverAll(user, List.of(raw));
     }
 
     /**
@@ -162,17 +153,25 @@ final class Dovecot implements AutoCloseable {
      * into new/, so the whole backlog appears within milliseconds.
      */
     void deliverAll(String user, List<String> raws) throws Exception {
-        Path newDir = dir.resolve("mail").resolve(user).resolve("new");
-        Path tmpDir = Files.createDirectories(newDir.resolveSibling("tmp"));
-        Files.createDirectories(newDir);
-        Files.createDirectories(newDir.resolveSibling("cur"));
+        Path home = dir.resolve("mail").resolve(user);
+        Path newDir = home.resolve("new");
+        Path tmpDir = newDir.resolveSibling("tmp");
+        List<String> owned = new java.util.ArrayList<>(List.of("chown", "dovecot:dovecot"));
+        for (Path d : List.of(home, tmpDir, newDir, newDir.resolveSibling("cur"))) {
+            if (!Files.isDirectory(d)) {
+                Files.createDirectories(d);
+                owned.add(d.toString());
+            }
+        }
         List<Path> written = new java.util.ArrayList<>();
         for (String raw : raws) {
             Path tmp = tmpDir.resolve(UUID.randomUUID() + ".intake-test");
             Files.writeString(tmp, raw, StandardCharsets.ISO_8859_1);
             written.add(tmp);
+            owned.add(tmp.toString());
         }
-        run("chown", "-R", "dovecot:dovecot", dir.resolve("mail").toString());
+        // only what was made here: the server renames and removes its own files meanwhile, which a recursive chown trips on
+        run(owned.toArray(String[]::new));
         for (Path tmp : written) {
             Files.move(tmp, newDir.resolve(tmp.getFileName()));
         }
