@@ -67,6 +67,20 @@ class SettingsAndConfigTest {
     }
 
     @Test
+    void mailboxConsumersDefaultToTwoAndAreBounded() throws Exception {
+        Path file = dir.resolve("consumers.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            complete().store(out, null);
+        }
+        assertThat(GatewayConfig.polling(Settings.load(null, file, Map.of(), null)).consumers()).isEqualTo(2);
+        assertThat(GatewayConfig.polling(Settings.load(null, file, Map.of("INTAKE_IMAP_CONSUMERS", "1"), null)).consumers()).isEqualTo(1);
+        for (String wrong : new String[] {"0", "9", "two"}) {
+            assertThatThrownBy(() -> GatewayConfig.polling(Settings.load(null, file, Map.of("INTAKE_IMAP_CONSUMERS", wrong), null)))
+                    .isInstanceOf(ConfigException.class).hasMessageStartingWith("intake.imap.consumers:");
+        }
+    }
+
+    @Test
     void shouldNameTheMissingKey() throws Exception {
         Properties p = complete();
         p.remove("intake.imap.password");
