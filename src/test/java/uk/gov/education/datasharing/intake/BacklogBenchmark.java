@@ -59,6 +59,7 @@ class BacklogBenchmark extends GatewayITSupport {
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
     private static final String PASSWORD = "benchmark-password";
     private static final String POLL_DELAY_MS = "200";
+    private static final int USER_HZ = 100; // the kernel's clock ticks per second in /proc
     /** Messages each contender handles before the measured backlog; 0 measures a cold start. */
     private static final int WARMUP = Integer.getInteger("benchmark.warmup-messages", 20);
     private List<byte[]> workbooks;
@@ -226,9 +227,7 @@ class BacklogBenchmark extends GatewayITSupport {
             int management = freePort();
             Process process = startGateway(dovecot, user, management, Map.of(), null);
             try {
-                List<String> warm = messages(user + "warm", workbooks).subList(0, WARMUP);
-                dovecot.deliverAll(user, warm);
-                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> replies(user + "warm") >= WARMUP);
+                warmUp(dovecot, user);
                 List<String> raws = messages(user, workbooks).subList(0, count);
                 Map<String, Long> delivered = new ConcurrentHashMap<>();
                 Map<String, Long> answered = new ConcurrentHashMap<>();
@@ -262,7 +261,7 @@ class BacklogBenchmark extends GatewayITSupport {
                 watcher.interrupt();
                 double[] seconds = delivered.entrySet().stream().mapToDouble(e -> (answered.get(e.getKey()) - e.getValue()) / 1e9).sorted().toArray();
                 BenchmarkSupport.report("backlog", String.format(Locale.ROOT,
-                        "latency with defaults (poll 5 s, IDLE on, outbox 2 s), %d messages of the backlog mix at 1/s after %d warm-up: "
+                        "latency with the gateway's default settings, %d messages of the backlog mix at 1/s after %d warm-up: "
                                 + "p50 %.2f s, p95 %.2f s, max %.2f s; peak RSS %d MB%n", count, WARMUP, seconds[seconds.length / 2],
                         seconds[(int) Math.ceil(seconds.length * 0.95) - 1], seconds[seconds.length - 1], peakRssMb(process)));
             } finally {
@@ -273,12 +272,8 @@ class BacklogBenchmark extends GatewayITSupport {
 
     private Run drain(String contender, int round, Process process, Dovecot dovecot, String user, List<String> raws) throws Exception {
         Thread.sleep(1_000); // its first poll done and, for the gateway, IDLE entered
-        if (WARMUP > 0) { // the same mix first, unmeasured, so the JIT has compiled what the backlog runs
-            List<String> warm = messages(user + "warm", workbooks).subList(0, WARMUP);
-            dovecot.deliverAll(user, warm);
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> dovecot.count(user, "Processed") >= WARMUP);
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> replies(user + "warm") >= WARMUP);
-        }
+        warmUp(dovecot, user);
+        double cpuStart = processCpuSeconds(process);
         Map<String, Double> cpuBefore = cpuByThread(process);
         long start = System.nanoTime();
         dovecot.deliverAll(user, raws);
@@ -286,21 +281,38 @@ class BacklogBenchmark extends GatewayITSupport {
         double drained = (System.nanoTime() - start) / 1e9;
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> replies(user) >= raws.size());
         double replied = (System.nanoTime() - start) / 1e9;
-        BenchmarkSupport.report("backlog", cpuReport(contender, round, cpuBefore, cpuByThread(process), raws.size()));
+        BenchmarkSupport.report("backlog", cpuReport(contender, round, processCpuSeconds(process) - cpuStart, cpuBefore, cpuByThread(process),
+                raws.size()));
         return new Run(contender, round, drained, replied, peakRssMb(process));
+    }
+
+    /** WARMUP messages of the same mix, unmeasured, processed and answered, so the JIT has compiled what the measured part runs. */
+    private void warmUp(Dovecot dovecot, String user) throws Exception {
+        if (WARMUP == 0) {
+            return;
+        }
+        dovecot.deliverAll(user, messages(user + "warm", workbooks).subList(0, WARMUP));
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> dovecot.count(user, "Processed") >= WARMUP);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> replies(user + "warm") >= WARMUP);
+    }
+
+    /** CPU seconds the whole process has used so far, threads that have ended included (/proc/PID/stat). */
+    private static double processCpuSeconds(Process process) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) USER_HZ;
     }
 
     /** CPU seconds each thread of the process has used so far, by thread name as the kernel keeps it (15 characters). */
     private static Map<String, Double> cpuByThread(Process process) throws IOException {
         Map<String, Double> cpu = new HashMap<>();
-        long ticks = 100; // USER_HZ on Linux
         try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticks;
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) USER_HZ;
                     cpu.merge(name, seconds, Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // a thread that ended meanwhile
@@ -310,10 +322,11 @@ class BacklogBenchmark extends GatewayITSupport {
         return cpu;
     }
 
-    private static String cpuReport(String contender, int round, Map<String, Double> before, Map<String, Double> after, int messages) {
+    /** The process's CPU while draining, and the threads alive at the end that used most of it. */
+    private static String cpuReport(String contender, int round, double total, Map<String, Double> before, Map<String, Double> after,
+                                    int messages) {
         Map<String, Double> used = new HashMap<>();
         after.forEach((name, seconds) -> used.put(name, seconds - before.getOrDefault(name, 0.0)));
-        double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "round %d %s CPU while draining: %.1f s, %.0f ms per message; by thread:",
                 round, contender, total, total * 1000 / messages));
         used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)

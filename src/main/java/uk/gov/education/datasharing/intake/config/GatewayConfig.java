@@ -80,9 +80,9 @@ public record GatewayConfig(
         String smtpProtocol = oneOf(s, "intake.smtp.protocol", "smtps", "smtp");
         Security security = smtpProtocol.equals("smtps") ? Security.SMTPS
                 : smtpPlaintext ? Security.PLAIN : Security.STARTTLS;
+        OAuth oauth = oauth(s); // with a token, no IMAP password is needed
         Imap imap = new Imap(required(s, "intake.imap.host"), port(s, "intake.imap.port"), imapProtocol,
-                required(s, "intake.imap.username"),
-                "oauth2".equalsIgnoreCase(s.get("intake.mail.auth")) ? "" : required(s, "intake.imap.password"),
+                required(s, "intake.imap.username"), oauth != null ? "" : required(s, "intake.imap.password"),
                 orDefault(s, "intake.imap.folder", "INBOX"), flag(s, "intake.imap.trust-all-certificates"),
                 imapProtocol.equals("imap") && imapPlaintext);
         Smtp smtp = new Smtp(required(s, "intake.smtp.host"), port(s, "intake.smtp.port"), security,
@@ -103,7 +103,6 @@ public record GatewayConfig(
         }
         Limits limits = limits(s);
         scanner(s);
-        OAuth oauth = oauth(s);
         Replies replies = new Replies(positiveInt(s, "intake.replies.per-sender-per-day"),
                 Duration.ofMillis(positiveLong(s, "intake.outbox.poll-interval-ms")),
                 Duration.ofSeconds(positiveLong(s, "intake.outbox.retry-initial-seconds")),

@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMultipart;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
+import uk.gov.education.datasharing.intake.model.ByteSize;
 import uk.gov.education.datasharing.intake.model.Defect;
 import uk.gov.education.datasharing.intake.model.DocumentKind;
 import uk.gov.education.datasharing.intake.model.FileCheck;
@@ -162,7 +163,7 @@ public final class ReplyComposer {
         model.put("fileCount", reply.files().size());
         model.put("hasFiles", !reply.files().isEmpty());
         model.put("files", reply.files().stream()
-                .map(f -> Map.of("name", f.safeName(), "size", uk.gov.education.datasharing.intake.model.ByteSize.human(f.size()), "shortHash", Sha256.shortForm(f.sha256()),
+                .map(f -> Map.of("name", f.safeName(), "size", ByteSize.human(f.size()), "shortHash", Sha256.shortForm(f.sha256()),
                         "where", f.container().isEmpty() ? "" : ", " + f.container(), "status", status(f.check())))
                 .toList());
         model.put("hasProblems", !problems.isEmpty());
