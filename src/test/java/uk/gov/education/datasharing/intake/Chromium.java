@@ -9,10 +9,13 @@ import java.util.List;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by its chromedriver (both installed by .ci/run), and axe-core's WCAG 2.2 AA
@@ -41,6 +44,19 @@ final class Chromium {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Does what leads to another page (a click on a link or a form's button, Enter on one) and waits until that page has
+     * replaced this one and loaded. A click returns before a form's POST and its redirect have finished, so reading the
+     * page straight after could read, or half-read, the old one (StaleElementReferenceException).
+     */
+    static void toNextPage(WebDriver driver, Runnable action) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.intakeTestOldPage = true;"); // a mark only this document carries
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(d -> js.executeScript("return !window.intakeTestOldPage && document.readyState === 'complete'").equals(Boolean.TRUE));
     }
 
     /** axe-core's WCAG 2.x A and AA violations on the current page, described one per line (empty when none). */

@@ -70,7 +70,7 @@ class WorkspaceBrowserIT {
         open("/");
         checkAccessibility("sign-in");
         ws.nextSignIn(user, roles);
-        browser.findElement(By.linkText("Sign in")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.linkText("Sign in")).click());
     }
 
     @Test
@@ -91,7 +91,7 @@ class WorkspaceBrowserIT {
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelectorAll('input[name=csrf]').forEach(function (e) { e.remove(); });");
         browser.findElement(By.id("note")).sendKeys("Should not be kept");
-        browser.findElement(By.id("add-note")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.id("add-note")).click());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This form has expired or did not come from this workspace");
         checkAccessibility("refused form");
         open("/cases/" + reference);
@@ -120,13 +120,13 @@ class WorkspaceBrowserIT {
         keys.sendKeys(Keys.ENTER).perform();
         WebElement link = tabTo(keys, e -> reference.equals(e.getText()), 60);
         assertThat(link).isNotNull();
-        keys.sendKeys(Keys.ENTER).perform();
+        Chromium.toNextPage(browser, () -> keys.sendKeys(Keys.ENTER).perform());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(reference);
 
         tabTo(keys, e -> "note".equals(e.getAttribute("id")), 60);
         keys.sendKeys("Typed without a mouse.").perform();
         tabTo(keys, e -> "add-note".equals(e.getAttribute("id")), 5);
-        keys.sendKeys(Keys.ENTER).perform();
+        Chromium.toNextPage(browser, () -> keys.sendKeys(Keys.ENTER).perform());
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Note added").contains("Typed without a mouse.");
 
         tabTo(keys, e -> "status-in-review".equals(e.getAttribute("id")) || "status".equals(e.getAttribute("id")), 80);
@@ -135,7 +135,7 @@ class WorkspaceBrowserIT {
             keys.sendKeys(Keys.ARROW_DOWN).perform();
         }
         tabTo(keys, e -> "set-status".equals(e.getAttribute("id")), 10);
-        keys.sendKeys(Keys.ENTER).perform();
+        Chromium.toNextPage(browser, () -> keys.sendKeys(Keys.ENTER).perform());
         assertThat(browser.findElement(By.id("review-status")).getText()).isEqualTo("In review");
     }
 
@@ -161,12 +161,12 @@ class WorkspaceBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You cannot see cases");
         assertThat(browser.getPageSource()).doesNotContain("private@university.example");
         checkAccessibility("forbidden");
-        browser.findElement(By.xpath("//button[starts-with(normalize-space(.), 'Sign out')]")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.xpath("//button[starts-with(normalize-space(.), 'Sign out')]")).click());
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("You have signed out.");
         checkAccessibility("signed out");
 
         ws.nextSignIn("visitor", List.of("finance"));
-        browser.findElement(By.linkText("Sign in")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.linkText("Sign in")).click());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You do not have access to this workspace");
         checkAccessibility("no role");
         assertThat(violations).isEmpty();

@@ -88,32 +88,32 @@ class WorkspaceGatewayBrowserIT extends GatewayITSupport {
         axe("sign-in");
         oidc.enqueueCallback(new DefaultOAuth2TokenCallback("dfe", "sam", "JWT", List.of("intake-workspace"),
                 Map.of("preferred_username", "sam.team", "name", "Sam Team", "roles", List.of("team")), 3600));
-        browser.findElement(By.linkText("Sign in")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.linkText("Sign in")).click());
         open("/queues/" + queue.slug());
         assertThat(main()).contains(reference).contains(GatewayHarness.APPLICANT);
         axe("queue");
         screenshot("workspace-queue.png");
 
-        browser.findElement(By.linkText(reference)).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.linkText(reference)).click());
         assertThat(main()).contains("application-form.docx").contains("Application form").contains("Email received: version 1")
                 .contains("Email to the applicant:");
         axe("case");
 
-        browser.findElement(By.id("assign-me")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.id("assign-me")).click());
         assertThat(browser.findElement(By.id("assigned-to")).getText()).isEqualTo("sam.team");
         browser.findElement(By.id("note")).sendKeys("Form complete; the questionnaire's storage answer is thin.");
-        browser.findElement(By.id("add-note")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.id("add-note")).click());
         assertThat(main()).contains("Note added").contains("the questionnaire's storage answer is thin");
 
         new Select(browser.findElement(By.id("ask-template"))).selectByVisibleText("More about how you will keep the data secure");
-        browser.findElement(By.id("use-template")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.id("use-template")).click());
         assertThat(browser.findElement(By.id("ask-text")).getAttribute("value")).contains("[name the questions");
-        browser.findElement(By.id("send-request")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.id("send-request")).click());
         assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("square brackets");
         axe("case with an error");
         browser.findElement(By.id("ask-text")).clear();
         browser.findElement(By.id("ask-text")).sendKeys("Please tell us where the data will be stored.\n\nAnd who can reach it.");
-        browser.findElement(By.id("send-request")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.id("send-request")).click());
         assertThat(main()).contains("queued to send to the applicant").contains("Asked the applicant for more");
 
         harness.awaitReplies(GatewayHarness.APPLICANT, 2);
@@ -122,12 +122,12 @@ class WorkspaceGatewayBrowserIT extends GatewayITSupport {
         assertThat(ValidationIT.text(request)).contains("Please tell us where the data will be stored.").contains("And who can reach it.");
 
         open("/cases/" + reference);
-        browser.findElement(By.partialLinkText("Email to the applicant: Request")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.partialLinkText("Email to the applicant: Request")).click());
         assertThat(main()).contains("Subject: We need more from you: reference " + reference)
                 .contains("Please tell us where the data will be stored.");
         axe("email as the applicant saw it");
         open("/cases/" + reference);
-        browser.findElement(By.partialLinkText("Email to the applicant: Defects")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.partialLinkText("Email to the applicant: Defects")).click());
         assertThat(main()).contains("Subject: Your application needs changes: reference " + reference);
 
         harness.deliver("In-Reply-To: " + request.getMessageID() + "\r\n" + Mails.withAttachments(GatewayHarness.APPLICANT,
@@ -142,7 +142,7 @@ class WorkspaceGatewayBrowserIT extends GatewayITSupport {
         browser.findElement(By.id("panel-date-day")).sendKeys("27");
         browser.findElement(By.id("panel-date-month")).sendKeys("3");
         browser.findElement(By.id("panel-date-year")).sendKeys("2027");
-        browser.findElement(By.id("set-status")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.id("set-status")).click());
         assertThat(browser.findElement(By.id("review-status")).getText()).isEqualTo("Sent to the Data Sharing Approval Panel (panel on 27 March 2027)");
         axe("case after actions");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2600));
@@ -153,7 +153,7 @@ class WorkspaceGatewayBrowserIT extends GatewayITSupport {
 
         open("/cases/" + reference);
         browser.findElement(By.id("status-closed")).click();
-        browser.findElement(By.id("set-status")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.id("set-status")).click());
         open("/queues/closed");
         assertThat(main()).contains(reference);
         axe("closed queue");
@@ -188,7 +188,7 @@ class WorkspaceGatewayBrowserIT extends GatewayITSupport {
                 Map.of("preferred_username", "sam.team", "roles", List.of("team")), 3600));
         open("/sign-in/start");
         open("/cases/" + reference);
-        browser.findElement(By.id("files-link")).click();
+        Chromium.toNextPage(browser, () -> browser.findElement(By.id("files-link")).click());
         axe("files");
 
         java.nio.file.Path key = TestKeys.writeSecretKey(Files.createDirectories(dir.resolve("team")));
