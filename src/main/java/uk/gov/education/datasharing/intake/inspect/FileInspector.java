@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.io.InflateBudget;
+import uk.gov.education.datasharing.intake.io.WorksheetListener;
 
 /**
  * Looks inside one spooled file: its type from content (Tika), then the structure reader for that type
@@ -48,8 +49,16 @@ public final class FileInspector {
 
     /** Inspects the file, inflating within {@code budget}, which later readers of the same file go on using. */
     public ContentInspection inspect(EncryptedSpool file, InflateBudget budget) throws IOException {
+        return inspect(file, budget, WorksheetListener.NONE);
+    }
+
+    /**
+     * As {@link #inspect(EncryptedSpool, InflateBudget)}; when the file is a workbook, {@code sheets} is fed its worksheets from
+     * the same pass that inspects them (docs/adr/0022).
+     */
+    public ContentInspection inspect(EncryptedSpool file, InflateBudget budget, WorksheetListener sheets) throws IOException {
         String type = detector.detect(file);
-        ContentFacts facts = structure(file, type, budget);
+        ContentFacts facts = structure(file, type, budget, sheets);
         return new ContentInspection(type, facts, scan(file));
     }
 
@@ -66,10 +75,10 @@ public final class FileInspector {
         }
     }
 
-    private ContentFacts structure(EncryptedSpool file, String type, InflateBudget budget) throws IOException {
+    private ContentFacts structure(EncryptedSpool file, String type, InflateBudget budget, WorksheetListener sheets) throws IOException {
         try {
             if (FileTypes.isOoxml(type) || type.equals(FileTypes.ZIP)) {
-                return ooxml.read(file.channel(), budget);
+                return ooxml.read(file.channel(), budget, sheets);
             }
             if (FileTypes.isOpenDocument(type)) {
                 return odf.read(file.channel(), budget);

@@ -18,6 +18,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 import uk.gov.education.datasharing.intake.io.InflateBudget;
+import uk.gov.education.datasharing.intake.io.WorksheetListener;
 
 /**
  * Reads an Office Open XML package (docx, xlsx and their macro-enabled kin) through random access to the
@@ -49,19 +50,26 @@ final class OoxmlReader {
 
     /** Reads the package, inflating within the file's budget (shared with the other readers of the file). */
     ContentFacts read(SeekableByteChannel channel, InflateBudget budget) throws IOException {
+        return read(channel, budget, WorksheetListener.NONE);
+    }
+
+    /** As {@link #read(SeekableByteChannel, InflateBudget)}, feeding a workbook's worksheets to {@code sheets} as they are read. */
+    ContentFacts read(SeekableByteChannel channel, InflateBudget budget, WorksheetListener sheets) throws IOException {
         ContentFacts.Collector facts = new ContentFacts.Collector();
-        return ZipPackage.read(channel, maxEntries, facts, zip -> new Walk(zip, facts, budget).run());
+        return ZipPackage.read(channel, maxEntries, facts, zip -> new Walk(zip, facts, budget, sheets).run());
     }
 
     private static final class Walk {
         private final ZipFile zip;
         private final ContentFacts.Collector facts;
         private final InflateBudget budget;
+        private final WorksheetListener listener;
 
-        Walk(ZipFile zip, ContentFacts.Collector facts, InflateBudget budget) {
+        Walk(ZipFile zip, ContentFacts.Collector facts, InflateBudget budget, WorksheetListener listener) {
             this.zip = zip;
             this.facts = facts;
             this.budget = budget;
+            this.listener = listener;
         }
 
         void run() throws IOException, XMLStreamException {
@@ -140,8 +148,16 @@ final class OoxmlReader {
                 }
             }
             Map<Integer, String> shared = sharedMatches;
+            boolean isWorkbook = byName.containsKey(workbook);
+            if (isWorkbook) {
+                listener.open(zip, budget);
+            }
             for (ZipArchiveEntry sheet : sheets) {
-                visit(sheet, xml -> Worksheets.worksheet(xml, facts, shared));
+                WorksheetListener.SheetEvents alongside = isWorkbook ? listener.sheet(sheet.getName()) : null;
+                visit(sheet, xml -> Worksheets.worksheet(xml, facts, shared, alongside));
+            }
+            if (isWorkbook) {
+                listener.close(zip, budget);
             }
         }
 

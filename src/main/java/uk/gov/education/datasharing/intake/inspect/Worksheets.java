@@ -11,6 +11,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 
 import uk.gov.education.datasharing.intake.io.SafeXml;
+import uk.gov.education.datasharing.intake.io.WorksheetListener;
 
 /**
  * A workbook's sheets, for safety and recognition: DDE formulas, and data-table header rows (a row that
@@ -68,21 +69,34 @@ final class Worksheets {
         return matches;
     }
 
-    /** Header rows and DDE formulas of one worksheet. */
-    static void worksheet(XMLStreamReader xml, ContentFacts.Collector facts, Map<Integer, String> shared) throws XMLStreamException {
+    /**
+     * Header rows and DDE formulas of one worksheet; {@code alongside}, when not null, is given every element and text
+     * event of the same pass (docs/adr/0022).
+     */
+    static void worksheet(XMLStreamReader xml, ContentFacts.Collector facts, Map<Integer, String> shared, WorksheetListener.SheetEvents alongside)
+            throws XMLStreamException {
         Worksheets sheet = new Worksheets(facts, shared);
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 sheet.start(xml);
+                if (alongside != null) {
+                    alongside.start(xml);
+                }
             } else if (event == XMLStreamConstants.CHARACTERS) {
                 if (sheet.inFormula) {
                     SafeXml.appendText(sheet.formula, xml, MAX_FORMULA_TEXT);
                 } else if (sheet.inValue) {
                     SafeXml.appendText(sheet.text, xml, MAX_CELL_TEXT);
                 }
+                if (alongside != null) {
+                    alongside.characters(xml);
+                }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 sheet.end(xml.getLocalName());
+                if (alongside != null) {
+                    alongside.end(xml);
+                }
             }
         }
     }

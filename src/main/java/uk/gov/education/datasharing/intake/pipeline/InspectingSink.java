@@ -11,6 +11,7 @@ import uk.gov.education.datasharing.intake.io.EncryptedSpool;
 import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.mime.FoundFile;
 import uk.gov.education.datasharing.intake.model.StoredObject;
+import uk.gov.education.datasharing.intake.validate.DataTablePass;
 import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 
 /**
@@ -47,10 +48,12 @@ final class InspectingSink implements FileExtractor.Sink {
             }
             InspectFile.Inspected earlier = byContent.get(stored.sha256());
             long start = System.nanoTime();
-            InspectFile.Inspected inspected = inspect.inspect(file, found.received(stored), earlier == null ? null : earlier.content());
+            DataTablePass tables = earlier == null ? reader.tablesAlongside() : null;
+            InspectFile.Inspected inspected = earlier == null ? inspect.inspect(file, found.received(stored), null, tables)
+                    : inspect.inspect(file, found.received(stored), earlier.content());
             if (earlier == null) {
                 byContent.put(stored.sha256(), inspected);
-                parsed.put(stored.sha256(), InspectFile.read(file, inspected, reader));
+                parsed.put(stored.sha256(), InspectFile.read(file, inspected, reader, tables));
             }
             timings.record(Stage.INSPECT, System.nanoTime() - start);
             byPart.put(found.partPath(), inspected);

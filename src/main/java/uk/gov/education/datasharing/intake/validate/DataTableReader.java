@@ -1,21 +1,11 @@
 package uk.gov.education.datasharing.intake.validate;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 import uk.gov.education.datasharing.intake.io.InflateBudget;
-import uk.gov.education.datasharing.intake.io.SafeXml;
 import uk.gov.education.datasharing.intake.schema.DataTableLayout;
 
 /**
@@ -24,6 +14,7 @@ import uk.gov.education.datasharing.intake.schema.DataTableLayout;
  * headers, block titles, "Yes"); pass two walks every sheet, finds header rows by their first cell,
  * maps columns by header text (with the spellings in schemas/data-tables.yaml), follows the by-request
  * and default blocks, and notes the requested rows; pass three fetches just the strings those rows use.
+ * {@link DataTablePass} holds one such reading; in the gateway its second pass is the inspector's (docs/adr/0022).
  */
 public final class DataTableReader {
 
@@ -53,44 +44,23 @@ public final class DataTableReader {
         return read(document, channel, true, new InflateBudget(Long.MAX_VALUE));
     }
 
-    private DataTables read(String document, SeekableByteChannel channel, boolean allRows, InflateBudget budget) throws IOException {
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
-            Map<String, String> sheets = WorkbookParts.sheetParts(zip, budget);
-            ZipArchiveEntry shared = zip.getEntry("xl/sharedStrings.xml");
-            Map<Integer, String> structure = shared == null ? Map.of() : WorkbookParts.sharedStrings(zip, shared, null, tokens, budget);
-            SheetWalk walk = new SheetWalk(tokens, structure, allRows, maxRequested);
-            Set<String> walked = new HashSet<>();
-            for (Map.Entry<String, String> sheet : sheets.entrySet()) {
-                ZipArchiveEntry entry = zip.getEntry(sheet.getValue());
-                // each part once: a crafted workbook can name one large part under a thousand sheets
-                if (entry != null && walked.add(sheet.getValue())) {
-                    walkSheet(zip, entry, sheet.getKey(), walk, budget);
-                }
-            }
-            Map<Integer, String> values = shared == null || walk.neededStrings.isEmpty() ? Map.of()
-                    : WorkbookParts.sharedStrings(zip, shared, walk.neededStrings, tokens, budget);
-            List<DataTables.RequestedItem> items = new ArrayList<>();
-            for (SheetWalk.PendingRow row : walk.rows) {
-                items.add(new DataTables.RequestedItem(row.sheet, row.cell, row.row, row.value(DataTableLayout.ALIAS, values),
-                        row.value(DataTableLayout.YEARS_REQUIRED, values), row.value(DataTableLayout.IDENTIFIABILITY, values),
-                        row.value(DataTableLayout.SENSITIVITY, values), row.value(DataTableLayout.YEARS_POPULATED, values)));
-            }
-            return new DataTables(document, walk.source, walk.headers, items, walk.truncated);
-        } catch (XMLStreamException | RuntimeException e) {
-            throw new IOException("not a readable workbook", e);
-        }
+    /**
+     * A reading of one workbook that the inspector feeds from its own pass over the sheets (docs/adr/0022); what it
+     * gives is what {@link #read(String, SeekableByteChannel, InflateBudget)} gives for the same workbook.
+     */
+    public DataTablePass alongside(String document) {
+        return new DataTablePass(document, tokens, false, maxRequested);
     }
 
-    private static void walkSheet(ZipFile zip, ZipArchiveEntry entry, String name, SheetWalk walk, InflateBudget budget)
-            throws IOException, XMLStreamException {
-        try (InputStream in = budget.wrap(zip.getInputStream(entry))) {
-            XMLStreamReader xml = SafeXml.reader(in);
-            try {
-                walk.sheet(name, xml);
-            } finally {
-                xml.close();
-            }
+    private DataTables read(String document, SeekableByteChannel channel, boolean allRows, InflateBudget budget) throws IOException {
+        DataTablePass pass = new DataTablePass(document, tokens, allRows, maxRequested);
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
+            pass.open(zip, budget);
+            pass.close(zip, budget);
+        } catch (RuntimeException e) {
+            throw new IOException("not a readable workbook", e);
         }
+        return pass.result();
     }
 
     static int columnIndex(String ref) {

@@ -29,12 +29,14 @@ final class SheetWalk {
     /** A requested row, its strings not yet fetched. */
     static final class PendingRow {
         final String sheet;
+        final int sheetIndex;
         final String cell;
         final int row;
         final Map<String, Cell> cells = new HashMap<>();
 
-        PendingRow(String sheet, String cell, int row) {
+        PendingRow(String sheet, int sheetIndex, String cell, int row) {
             this.sheet = sheet;
+            this.sheetIndex = sheetIndex;
             this.cell = cell;
             this.row = row;
         }
@@ -55,11 +57,13 @@ final class SheetWalk {
     final List<PendingRow> rows = new ArrayList<>();
     final Set<Integer> neededStrings = new HashSet<>();
     String source = "";
+    private int sourceSheet = Integer.MAX_VALUE;
     int headers;
     boolean truncated;
 
     // the sheet being read
     private String sheet;
+    private int sheetIndex;
     private Map<Integer, String> columns;
     private boolean byRequest;
     private final Map<Integer, Cell> row = new HashMap<>();
@@ -77,24 +81,45 @@ final class SheetWalk {
         this.maxRows = maxRows;
     }
 
-    void sheet(String name, XMLStreamReader xml) throws XMLStreamException {
-        sheet = name;
-        columns = Map.of();
-        byRequest = true;
-        rowNumber = 0;
+    /** Reads one whole sheet from its own reader. */
+    void sheet(String name, int index, XMLStreamReader xml) throws XMLStreamException {
+        begin(name, index);
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 start(xml);
-            } else if (event == XMLStreamConstants.CHARACTERS && inValue) {
-                SafeXml.appendText(text, xml, WorkbookParts.MAX_TEXT);
+            } else if (event == XMLStreamConstants.CHARACTERS) {
+                characters(xml);
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 end(xml.getLocalName());
             }
         }
     }
 
-    private void start(XMLStreamReader xml) {
+    /** Starts a sheet whose events follow; {@code index} is its place in the workbook, which orders the rows found. */
+    void begin(String name, int index) {
+        sheet = name;
+        sheetIndex = index;
+        columns = Map.of();
+        byRequest = true;
+        rowNumber = 0;
+        inValue = false;
+    }
+
+    void characters(XMLStreamReader xml) {
+        if (inValue) {
+            SafeXml.appendText(text, xml, WorkbookParts.MAX_TEXT);
+        }
+    }
+
+    /** The rows found, in workbook order of their sheets (sheets may be fed in another order). */
+    List<PendingRow> rowsInWorkbookOrder() {
+        List<PendingRow> ordered = new ArrayList<>(rows);
+        ordered.sort(java.util.Comparator.comparingInt(r -> r.sheetIndex));
+        return ordered;
+    }
+
+    void start(XMLStreamReader xml) {
         switch (xml.getLocalName()) {
             case "row" -> {
                 row.clear();
@@ -115,7 +140,7 @@ final class SheetWalk {
         }
     }
 
-    private void end(String element) {
+    void end(String element) {
         switch (element) {
             case "v", "t" -> inValue = false;
             case "c" -> {
@@ -135,8 +160,9 @@ final class SheetWalk {
         if (first != null && first.startsWith(LayoutTokens.ALIAS_HEADER)) {
             columns = headerColumns();
             headers++;
-            if (source.isEmpty()) {
+            if (sheetIndex < sourceSheet) { // the first alias header of the first sheet that has one
                 source = first.substring(LayoutTokens.ALIAS_HEADER.length());
+                sourceSheet = sheetIndex;
             }
         } else if (LayoutTokens.BY_REQUEST.equals(first) || LayoutTokens.DEFAULT.equals(first)) {
             byRequest = LayoutTokens.BY_REQUEST.equals(first);
@@ -183,7 +209,7 @@ final class SheetWalk {
             truncated = true;
             return;
         }
-        PendingRow pending = new PendingRow(sheet, DataTableReader.columnName(requiredColumn == null ? 0 : requiredColumn) + rowNumber,
+        PendingRow pending = new PendingRow(sheet, sheetIndex, DataTableReader.columnName(requiredColumn == null ? 0 : requiredColumn) + rowNumber,
                 rowNumber);
         for (Map.Entry<Integer, String> c : columns.entrySet()) {
             Cell cell = row.get(c.getKey());

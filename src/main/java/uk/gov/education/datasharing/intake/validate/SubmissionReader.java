@@ -62,6 +62,22 @@ public final class SubmissionReader {
 
     /** As {@link #parse(FileCheck, ContentSource)}, inflating within the file's budget (shared with its inspection). */
     public Parsed parse(FileCheck check, ContentSource content, InflateBudget budget) {
+        return parse(check, content, budget, null);
+    }
+
+    /**
+     * A reading of a workbook for the inspector to feed from its pass over the sheets (docs/adr/0022); give it to
+     * {@link #parse(FileCheck, ContentSource, InflateBudget, DataTablePass)} afterwards.
+     */
+    public DataTablePass tablesAlongside() {
+        return tables.alongside("");
+    }
+
+    /**
+     * As {@link #parse(FileCheck, ContentSource, InflateBudget)}; a workbook is taken from {@code alongside} when inspection
+     * read it to the end, and read here otherwise.
+     */
+    public Parsed parse(FileCheck check, ContentSource content, InflateBudget budget, DataTablePass alongside) {
         if (check.verdict() != FileCheck.Verdict.ACCEPTED) {
             return Parsed.NOTHING;
         }
@@ -77,6 +93,9 @@ public final class SubmissionReader {
                 try (SeekableByteChannel channel = content.open()) {
                     return new Parsed(null, forms.read("", channel, schemas.questionnaire(), budget), null, false);
                 }
+            }
+            if (check.kind().isDataTables() && workbook && alongside != null && alongside.finished()) {
+                return new Parsed(null, null, alongside.result(), false);
             }
             if (check.kind().isDataTables() && workbook) {
                 try (SeekableByteChannel channel = content.open()) {

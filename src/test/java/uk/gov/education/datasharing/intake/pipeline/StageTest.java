@@ -143,7 +143,7 @@ class StageTest {
                 ReceivedFile named = new ReceivedFile(1, "1.2", "x.bin", "x.bin", "application/octet-stream", form.length, file.sha256());
                 InspectFile.Inspected inspected = inspect.inspect(file, named, null);
                 assertThat(inspected.judgement().check().verdict()).isEqualTo(Verdict.ACCEPTED);
-                assertThat(InspectFile.read(file, inspected, reader).form()).isNotNull();
+                assertThat(InspectFile.read(file, inspected, reader, null).form()).isNotNull();
             }
         }
     }
@@ -293,10 +293,10 @@ class StageTest {
                 InspectFile tight = new InspectFile(new FileInspector(stages.config.limits().inspection(), Scanner.NONE), sheetPart + 100_000);
                 InspectFile.Inspected inspected = tight.inspect(file, named, null);
                 assertThat(inspected.judgement().check().verdict()).isEqualTo(Verdict.ACCEPTED);
-                assertThat(InspectFile.read(file, inspected, reader).unreadable()).isTrue();
+                assertThat(InspectFile.read(file, inspected, reader, null).unreadable()).isTrue();
                 InspectFile roomy = new InspectFile(new FileInspector(stages.config.limits().inspection(), Scanner.NONE), 10 * sheetPart);
                 InspectFile.Inspected again = roomy.inspect(file, named, null);
-                assertThat(InspectFile.read(file, again, reader).tables()).isNotNull();
+                assertThat(InspectFile.read(file, again, reader, null).tables()).isNotNull();
             }
         }
     }
