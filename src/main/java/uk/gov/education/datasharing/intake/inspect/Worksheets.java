@@ -198,8 +198,8 @@ final class Worksheets {
 
     /** The data source an alias header names (NPD, ILR, HE, SWC), REQUEST for the request column, else null. */
     private static String meaning(String cell) {
-        if (!containsIgnoreCase(cell, "alias") && !containsIgnoreCase(cell, "required")) {
-            return null; // what every header here contains; most cells are data, and skip both patterns
+        if (!endsLikeAHeader(cell)) {
+            return null; // most cells are data: skip both patterns
         }
         Matcher alias = TABLE_ALIAS.matcher(cell);
         if (alias.matches()) {
@@ -209,20 +209,31 @@ final class Worksheets {
         return REQUEST_COLUMN.matcher(cell).matches() ? REQUEST : null;
     }
 
-    private static boolean containsIgnoreCase(String text, String word) {
-        for (int i = 0; i + word.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
-                return true;
-            }
+    /**
+     * Whether the text, less trailing white space as the patterns see it, ends in "alias", "required" or "required?" (any
+     * case): what both patterns need before their trailing white space, checked without scanning the text.
+     */
+    static boolean endsLikeAHeader(String cell) {
+        int end = cell.length();
+        while (end > 0 && isPatternSpace(cell.charAt(end - 1))) {
+            end--;
         }
-        return false;
+        if (end > 0 && cell.charAt(end - 1) == '?') {
+            end--;
+        }
+        return endsWithIgnoreCase(cell, end, "alias") || endsWithIgnoreCase(cell, end, "required");
+    }
+
+    /** White space as {@code \s} matches it in the patterns (RE2: space, tab, newline, form feed, carriage return). */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    private static boolean endsWithIgnoreCase(String text, int end, String word) {
+        return end >= word.length() && text.regionMatches(true, end - word.length(), word, 0, word.length());
     }
 
     private static int parseIndex(CharSequence text) {
-        try {
-            return Integer.parseInt(text.toString().trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return SafeXml.index(text);
     }
 }

@@ -39,6 +39,41 @@ public final class SafeXml {
         }
     }
 
+    /**
+     * A non-negative decimal index (a shared-string number) from element text, as {@code Integer.parseInt(text.trim())} reads
+     * it; -1 when the text is not one (a negative number included) or is larger than an int. Parsed in place: it is read
+     * for every cell of a sheet.
+     */
+    public static int index(CharSequence text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        boolean negative = start < end && text.charAt(start) == '-';
+        if (start < end && (text.charAt(start) == '+' || negative)) {
+            start++;
+        }
+        if (start == end) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            int digit = Character.digit(text.charAt(i), 10); // any script's digits, as Integer.parseInt reads them
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 10 + digit;
+            if (value > Integer.MAX_VALUE) {
+                return -1;
+            }
+        }
+        return negative && value != 0 ? -1 : (int) value;
+    }
+
     private static XMLInputFactory factory() {
         // Woodstox, named rather than found on the class path, so which parser reads hostile XML is a decision (docs/adr/0021)
         XMLInputFactory factory = new WstxInputFactory();

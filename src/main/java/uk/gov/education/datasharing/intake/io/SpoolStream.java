@@ -27,6 +27,10 @@ final class SpoolStream extends InputStream implements SharedInputStream {
 
     @Override
     public int read() throws IOException {
+        // a byte already decrypted is returned at once; the deadline is checked whenever the buffer is refilled
+        if (bufferStart >= 0 && position >= bufferStart && position < bufferStart + bufferLength && position < end) {
+            return buffer[(int) (position++ - bufferStart)] & 0xff;
+        }
         if (!fill()) {
             return -1;
         }

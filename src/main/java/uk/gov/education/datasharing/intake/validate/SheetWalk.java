@@ -70,6 +70,7 @@ final class SheetWalk {
     private final StringBuilder text = new StringBuilder();
     private int rowNumber;
     private int column;
+    private int firstColumn = -1;
     private int nextColumn;
     private String type;
     private boolean inValue;
@@ -123,6 +124,7 @@ final class SheetWalk {
         switch (xml.getLocalName()) {
             case "row" -> {
                 row.clear();
+                firstColumn = -1;
                 String r = SafeXml.attribute(xml, "r");
                 rowNumber = r == null ? rowNumber + 1 : DataTableReader.parseInt(r, rowNumber + 1);
                 nextColumn = 0;
@@ -145,8 +147,8 @@ final class SheetWalk {
             case "v", "t" -> inValue = false;
             case "c" -> {
                 if (text.length() > 0 && column >= 0 && column < MAX_COLUMNS) {
-                    row.put(column, "s".equals(type) ? new Cell(DataTableReader.parseInt(text.toString().trim(), -1), null)
-                            : new Cell(-1, text.toString()));
+                    row.put(column, "s".equals(type) ? new Cell(sharedIndex(), null) : new Cell(-1, text.toString()));
+                    firstColumn = firstColumn < 0 ? column : Math.min(firstColumn, column);
                 }
             }
             case "row" -> endRow();
@@ -173,8 +175,16 @@ final class SheetWalk {
     }
 
     private String firstToken() {
-        int first = row.keySet().stream().mapToInt(Integer::intValue).min().orElse(-1);
-        return first < 0 ? null : meaning(row.get(first));
+        return firstColumn < 0 ? null : meaning(row.get(firstColumn));
+    }
+
+    /** A shared-string cell's index; a cell that has none is a malformed workbook, which cannot be read. */
+    private int sharedIndex() {
+        int index = SafeXml.index(text);
+        if (index < 0) {
+            throw new IllegalStateException("a shared-string cell without a string index");
+        }
+        return index;
     }
 
     private String meaning(Cell cell) {

@@ -36,13 +36,19 @@ final class YearsRequested implements Rule {
         String lower = given.toLowerCase(Locale.ROOT);
         boolean all = layout.allYears().stream().anyMatch(a -> lower.startsWith(a.toLowerCase(Locale.ROOT)));
         boolean notApplicable = layout.notApplicable().stream().anyMatch(a -> lower.startsWith(a.toLowerCase(Locale.ROOT)));
+        if (given.isEmpty()) {
+            return Optional.of(i.problem(ProblemCode.YEARS_MISSING));
+        }
+        if (all || notApplicable) {
+            return Optional.empty(); // no years to check (and most requests say "All available": no pattern run for them)
+        }
         List<Integer> years = startYears(given);
-        if (given.isEmpty() || !all && !notApplicable && years.isEmpty()) {
+        if (years.isEmpty()) {
             return Optional.of(i.problem(ProblemCode.YEARS_MISSING));
         }
         String populated = i.known().map(Catalogue.Item::yearsPopulated).orElse(i.item().yearsPopulated());
         List<Integer> range = startYears(populated);
-        if (range.isEmpty() || all || notApplicable) {
+        if (range.isEmpty()) {
             return Optional.empty();
         }
         int from = range.get(0);
