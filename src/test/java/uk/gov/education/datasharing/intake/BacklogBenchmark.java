@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *       (Word) and a 30,000-row NPD workbook (benchmark.backlog-rows) that the gateway validates in full. All are put in
  *       the INBOX at once, after the contender is up and has handled 20 messages of the same mix unmeasured
  *       (benchmark.warmup-messages; 0 measures a cold start).</li>
- *   <li>Contenders, each its own JVM with a 256 MB heap, each on a fresh mailbox of the same server, one after the other,
+ *   <li>Contenders, each its own JVM with a 256 MB heap and the parallel collector (benchmark.gc), each on a fresh mailbox of the same server, one after the other,
  *       3 rounds (benchmark.rounds): the packaged gateway with its defaults (H2, IMAP IDLE) and a 200 ms poll
  *       delay; {@link BareMailRoute}, which saves attachments and replies, polling every 200 ms.</li>
  *   <li>Measured: seconds from delivery until the last message is in Processed (drain), until the last reply has
@@ -57,6 +57,8 @@ class BacklogBenchmark extends GatewayITSupport {
     private static final int MESSAGES = Integer.getInteger("benchmark.backlog-messages", 100);
     private static final int ROWS = Integer.getInteger("benchmark.backlog-rows", 30_000);
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
+    /** Both contenders' collector: the one ops/intake-gateway.service and ./gateway run with (docs/adr/0023). */
+    private static final String GC = System.getProperty("benchmark.gc", "-XX:+UseParallelGC");
     private static final String PASSWORD = "benchmark-password";
     private static final String POLL_DELAY_MS = "200";
     private static final int USER_HZ = 100; // the kernel's clock ticks per second in /proc
@@ -85,9 +87,9 @@ class BacklogBenchmark extends GatewayITSupport {
                     List<String> raws = messages(user, workbooks);
                     if (round == 1 && "bare".equals(contender)) {
                         BenchmarkSupport.report("backlog", String.format(Locale.ROOT,
-                                "backlog benchmark: %d messages of %.2f MB (form, questionnaire, %,d-row workbook) after %d warm-up messages, %d rounds, %d cores, gateway env %s%n",
+                                "backlog benchmark: %d messages of %.2f MB (form, questionnaire, %,d-row workbook) after %d warm-up messages, %d rounds, %d cores, JVM %s, gateway env %s%n",
                                 MESSAGES, raws.stream().mapToLong(String::length).average().orElse(0) / 1e6, ROWS, WARMUP, ROUNDS,
-                                Runtime.getRuntime().availableProcessors(), System.getProperty("benchmark.gateway-env", "defaults")));
+                                Runtime.getRuntime().availableProcessors(), "-Xmx256m " + GC, System.getProperty("benchmark.gateway-env", "defaults")));
                     }
                     Run run = "bare".equals(contender) ? bare(dovecot, user, round, raws) : gateway(dovecot, user, round, raws);
                     runs.add(run);
@@ -135,7 +137,7 @@ class BacklogBenchmark extends GatewayITSupport {
 
     private Run bare(Dovecot dovecot, String user, int round, List<String> raws) throws Exception {
         Path log = logFile(user);
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx256m", GC, "-cp", System.getProperty("java.class.path"),
                 BareMailRoute.class.getName(), String.valueOf(dovecot.port), user, PASSWORD,
                 String.valueOf(harness.mail.getSmtp().getPort()), dir.resolve(user + "-attachments").toString(), POLL_DELAY_MS)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -194,7 +196,7 @@ class BacklogBenchmark extends GatewayITSupport {
         env.put("INTAKE_STORE_DIR", dir.resolve(user + "-store").toString());
         env.put("INTAKE_DB_URL", "jdbc:h2:file:" + dir.resolve(user + "-db/intake").toAbsolutePath());
         env.putAll(overrides);
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", GC));
         if (jfr != null) {
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
