@@ -5,9 +5,12 @@ import java.util.Optional;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import uk.gov.education.datasharing.intake.config.GatewayConfig;
 import uk.gov.education.datasharing.intake.mailbox.AccessTokens;
+import uk.gov.education.datasharing.intake.mailbox.ClientCertificate;
 
 /**
  * What the gateway logs in to the mailbox with: the configured passwords, or (intake.mail.auth=oauth2) an access token
@@ -15,6 +18,8 @@ import uk.gov.education.datasharing.intake.mailbox.AccessTokens;
  * after a token expired uses a new one.
  */
 public final class MailCredentials {
+
+    private static final Logger LOG = LoggerFactory.getLogger("mailbox");
 
     private final GatewayConfig config;
     private final AccessTokens tokens;
@@ -26,8 +31,17 @@ public final class MailCredentials {
 
     public static MailCredentials of(GatewayConfig config, Clock clock) {
         GatewayConfig.OAuth oauth = config.oauth();
-        return new MailCredentials(config, oauth == null ? null
-                : new AccessTokens(oauth.tokenUrl(), oauth.clientId(), oauth.clientSecret(), oauth.scope(), clock));
+        if (oauth == null) {
+            return new MailCredentials(config, null);
+        }
+        if (oauth.certificate() == null) {
+            return new MailCredentials(config, new AccessTokens(oauth.tokenUrl(), oauth.clientId(), oauth.clientSecret(), oauth.scope(), clock));
+        }
+        if (oauth.certificate().expires().isBefore(clock.instant().plus(ClientCertificate.EXPIRY_WARNING))) {
+            LOG.warn("MAIL_CERTIFICATE_EXPIRING: the certificate in intake.oauth.client-certificate expires at {}; upload its successor to the app "
+                    + "registration and point the setting at it", oauth.certificate().expires());
+        }
+        return new MailCredentials(config, new AccessTokens(oauth.tokenUrl(), oauth.clientId(), oauth.certificate(), oauth.scope(), clock));
     }
 
     /** The IMAP password, or an access token. */

@@ -35,6 +35,11 @@ class XOAuth2IT extends GatewayITSupport {
     Dovecot dovecot;
 
     private void start(String tokenPath) throws Exception {
+        start(tokenPath, "intake.oauth.client-secret", "client-secret-value");
+    }
+
+    /** The servers, and the gateway's settings with the app's credential in {@code credentialKey}. */
+    private void start(String tokenPath, String credentialKey, String credential) throws Exception {
         DefaultOAuth2TokenCallback mailbox = new DefaultOAuth2TokenCallback("entra", GatewayHarness.MAILBOX, "JWT",
                 List.of("https://outlook.office365.com"), Map.of("roles", List.of("IMAP.AccessAsApp"), "token_type", "Bearer", "username", GatewayHarness.MAILBOX), TOKEN_SECONDS);
         oauth = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(), Set.of(mailbox)));
@@ -44,7 +49,7 @@ class XOAuth2IT extends GatewayITSupport {
         harness.set("intake.imap.host", "127.0.0.1").set("intake.imap.port", String.valueOf(dovecot.port))
                 .set("intake.imap.password", "unused")
                 .set("intake.mail.auth", "oauth2").set("intake.oauth.token-url", issuer + tokenPath)
-                .set("intake.oauth.client-id", "intake-gateway").set("intake.oauth.client-secret", "client-secret-value")
+                .set("intake.oauth.client-id", "intake-gateway").set(credentialKey, credential)
                 .set("intake.imap.poll-delay-ms", "500").set("intake.imap.consumers", "2"); // the default, on a real server
     }
 
@@ -74,23 +79,49 @@ class XOAuth2IT extends GatewayITSupport {
         harness.awaitReplies("second@college.test", 1);
         long logins = dovecot.log().lines().filter(l -> l.contains("Login: user=<" + GatewayHarness.MAILBOX + ">")).count();
         assertThat(logins).isGreaterThanOrEqualTo(2);
-        List<String> tokenRequests = new java.util.ArrayList<>();
+        assertThat(tokenRequests()).as("a first token, and a new one after it expired").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(body -> assertThat(body).contains("grant_type=client_credentials").contains("client_id=intake-gateway")
+                        .contains("scope=https%3A%2F%2Foutlook.office365.com%2F.default"));
+        assertThat(dovecot.log()).doesNotContain("client-secret-value");
+        assertThat(scrape()).contains("intake_mail_token_failures_total 0.0");
+    }
+
+    @Test
+    void theMailboxIsReadWithTokensTakenWithACertificateCredential() throws Exception {
+        var app = uk.gov.education.datasharing.intake.mailbox.AppCertificates.make(java.time.Instant.now().minusSeconds(60), Duration.ofDays(30));
+        var pem = uk.gov.education.datasharing.intake.mailbox.AppCertificates.write(dir, "app.pem",
+                uk.gov.education.datasharing.intake.mailbox.AppCertificates.pem(app.certificate(), app.keys(), false));
+        start("/token", "intake.oauth.client-certificate", pem.toString());
+        dovecot.deliver(GatewayHarness.MAILBOX, IntakeReliabilityIT.application(GatewayHarness.APPLICANT, "Certificate"));
+        harness.start();
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        assertThat(dovecot.log()).contains("Login: user=<" + GatewayHarness.MAILBOX + ">").contains("method=XOAUTH2");
+        List<String> tokenRequests = tokenRequests();
+        assertThat(tokenRequests).isNotEmpty().allSatisfy(body -> {
+            assertThat(body).contains("grant_type=client_credentials").doesNotContain("client_secret")
+                    .contains("client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer");
+            String assertion = java.net.URLDecoder.decode(body.replaceAll(".*client_assertion=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(com.nimbusds.jwt.SignedJWT.parse(assertion).verify(
+                    new com.nimbusds.jose.crypto.RSASSAVerifier((java.security.interfaces.RSAPublicKey) app.certificate().getPublicKey())))
+                    .as("signed with the certificate's key").isTrue();
+        });
+        assertThat(scrape()).contains("intake_mail_token_failures_total 0.0");
+    }
+
+    /** The bodies of the token requests the authorisation server received so far. */
+    private List<String> tokenRequests() {
+        List<String> bodies = new java.util.ArrayList<>();
         while (true) {
             okhttp3.mockwebserver.RecordedRequest r;
             try {
                 r = oauth.takeRequest(500, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (RuntimeException noneLeft) {
-                break;
+                return bodies;
             }
             if (r.getPath() != null && r.getPath().endsWith("/token")) {
-                tokenRequests.add(r.getBody().readUtf8());
+                bodies.add(r.getBody().readUtf8());
             }
         }
-        assertThat(tokenRequests).as("a first token, and a new one after it expired").hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(body -> assertThat(body).contains("grant_type=client_credentials").contains("client_id=intake-gateway")
-                        .contains("scope=https%3A%2F%2Foutlook.office365.com%2F.default"));
-        assertThat(dovecot.log()).doesNotContain("client-secret-value");
-        assertThat(scrape()).contains("intake_mail_token_failures_total 0.0");
     }
 
     @Test

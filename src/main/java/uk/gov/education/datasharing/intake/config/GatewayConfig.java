@@ -11,6 +11,7 @@ import uk.gov.education.datasharing.intake.config.Settings.ConfigException;
 import uk.gov.education.datasharing.intake.inspect.ClamdScanner;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
 import uk.gov.education.datasharing.intake.inspect.Scanner;
+import uk.gov.education.datasharing.intake.mailbox.ClientCertificate;
 import uk.gov.education.datasharing.intake.mailbox.SenderAuthentication;
 import uk.gov.education.datasharing.intake.reply.SmtpTransport.Security;
 
@@ -149,10 +150,11 @@ public record GatewayConfig(
 
     /**
      * OAuth 2.0 for the mailbox (XOAUTH2 on IMAP and SMTP), client-credentials flow: the token endpoint (Microsoft Entra
-     * ID: {@code https://login.microsoftonline.com/TENANT/oauth2/v2.0/token}), the app's client id and secret, and the
-     * scope. Null when {@code intake.mail.auth} is {@code password}.
+     * ID: {@code https://login.microsoftonline.com/TENANT/oauth2/v2.0/token}), the app's client id, its credential (a
+     * client secret, or a certificate and key: exactly one of the two is set), and the scope. Null when
+     * {@code intake.mail.auth} is {@code password}.
      */
-    public record OAuth(java.net.URI tokenUrl, String clientId, String clientSecret, String scope) {
+    public record OAuth(java.net.URI tokenUrl, String clientId, String clientSecret, ClientCertificate certificate, String scope) {
         @Override
         public String toString() {
             return "OAuth[" + tokenUrl + ", " + clientId + "]";
@@ -175,7 +177,24 @@ public record GatewayConfig(
         } else {
             tokenUrl = uri(url, "intake.oauth.token-url");
         }
-        return new OAuth(tokenUrl, required(s, "intake.oauth.client-id"), required(s, "intake.oauth.client-secret"),
+        String secret = s.get("intake.oauth.client-secret");
+        String certificateFile = s.get("intake.oauth.client-certificate");
+        boolean hasSecret = secret != null && !secret.isBlank();
+        boolean hasCertificate = certificateFile != null && !certificateFile.isBlank();
+        if (hasSecret == hasCertificate) {
+            throw new ConfigException(hasSecret ? "intake.oauth.client-certificate" : "intake.oauth.client-secret",
+                    hasSecret ? "set together with intake.oauth.client-secret: give the app's secret or its certificate, not both"
+                            : "required with intake.mail.auth=oauth2 (or intake.oauth.client-certificate instead)");
+        }
+        ClientCertificate certificate = null;
+        if (hasCertificate) {
+            try {
+                certificate = ClientCertificate.load(Path.of(certificateFile.trim()), java.time.Instant.now());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("intake.oauth.client-certificate", e.getMessage());
+            }
+        }
+        return new OAuth(tokenUrl, required(s, "intake.oauth.client-id"), hasSecret ? secret : null, certificate,
                 orDefault(s, "intake.oauth.scope", "https://outlook.office365.com/.default"));
     }
 

@@ -78,6 +78,10 @@ public final class Settings {
 
     public String get(String key) {
         String value = merged.getProperty(key);
+        if (value == null && key.indexOf('-') >= 0) {
+            // a key no layer defines, set by its INTAKE_* variable: the variable's name lost the dashes (client-secret)
+            value = merged.getProperty(propertyName(environmentName(key)));
+        }
         return value == null || value.isBlank() ? null : value.trim();
     }
 

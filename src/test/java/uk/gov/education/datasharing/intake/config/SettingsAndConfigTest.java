@@ -81,6 +81,43 @@ class SettingsAndConfigTest {
     }
 
     @Test
+    void aKeyWithDashesThatNoLayerDefinesIsSetByItsEnvironmentVariable() throws Exception {
+        Settings fromEnvironment = Settings.load(null, null, Map.of("INTAKE_WORKSPACE_OIDC_CLIENT_SECRET", "from-env"), null);
+        assertThat(fromEnvironment.get("intake.workspace.oidc.client-secret")).isEqualTo("from-env");
+        Path file = dir.resolve("dashed.properties");
+        Files.writeString(file, "intake.oauth.client-secret=from-file\n");
+        assertThat(Settings.load(null, file, Map.of(), null).get("intake.oauth.client-secret")).isEqualTo("from-file");
+        assertThat(Settings.load(null, file, Map.of("INTAKE_OAUTH_CLIENT_SECRET", "from-env"), null).get("intake.oauth.client-secret"))
+                .as("the environment wins over the file").isEqualTo("from-env");
+    }
+
+    @Test
+    void theMailboxAppGivesASecretOrACertificateNotBothNorNeither() throws Exception {
+        Properties p = complete();
+        p.setProperty("intake.mail.auth", "oauth2");
+        p.setProperty("intake.oauth.tenant", "contoso.onmicrosoft.com");
+        p.setProperty("intake.oauth.client-id", "app-id");
+        assertThatThrownBy(() -> config(p, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("intake.oauth.client-secret:").hasMessageContaining("intake.oauth.client-certificate");
+
+        assertThat(config(p, Map.of("INTAKE_OAUTH_CLIENT_SECRET", "s3cret")).oauth().clientSecret()).isEqualTo("s3cret");
+
+        var app = uk.gov.education.datasharing.intake.mailbox.AppCertificates.make(java.time.Instant.now().minusSeconds(60),
+                java.time.Duration.ofDays(90));
+        Path pem = uk.gov.education.datasharing.intake.mailbox.AppCertificates.write(dir, "app.pem",
+                uk.gov.education.datasharing.intake.mailbox.AppCertificates.pem(app.certificate(), app.keys(), false));
+        GatewayConfig withCertificate = config(p, Map.of("INTAKE_OAUTH_CLIENT_CERTIFICATE", pem.toString()));
+        assertThat(withCertificate.oauth().clientSecret()).isNull();
+        assertThat(withCertificate.oauth().certificate().certificate()).isEqualTo(app.certificate());
+        assertThat(withCertificate.oauth().tokenUrl().toString()).isEqualTo("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
+
+        assertThatThrownBy(() -> config(p, Map.of("INTAKE_OAUTH_CLIENT_CERTIFICATE", pem.toString(), "INTAKE_OAUTH_CLIENT_SECRET", "s3cret")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("intake.oauth.client-certificate:").hasMessageContaining("not both");
+        assertThatThrownBy(() -> config(p, Map.of("INTAKE_OAUTH_CLIENT_CERTIFICATE", dir.resolve("none.pem").toString())))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("intake.oauth.client-certificate:").hasMessageContaining("cannot be read");
+    }
+
+    @Test
     void shouldNameTheMissingKey() throws Exception {
         Properties p = complete();
         p.remove("intake.imap.password");

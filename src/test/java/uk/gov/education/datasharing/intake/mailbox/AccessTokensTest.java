@@ -1,6 +1,10 @@
 package uk.gov.education.datasharing.intake.mailbox;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -80,6 +89,57 @@ class AccessTokensTest {
         clock.advance(Duration.ofSeconds(2));
         assertThatThrownBy(tokens::current).isInstanceOf(AccessTokens.TokenUnavailableException.class);
         assertThat(tokens.failures()).isEqualTo(2);
+    }
+
+    @Test
+    void withACertificateEachRequestCarriesANewAssertionSignedByItsKeyAndNoSecret() throws Exception {
+        AppCertificates.Made app = AppCertificates.make(clock.instant().minus(Duration.ofDays(1)), Duration.ofDays(365));
+        ClientCertificate certificate = new ClientCertificate(app.certificate(), app.keys().getPrivate());
+        URI tokenUrl = URI.create(server.issuerUrl("entra") + "/token");
+        AccessTokens tokens = new AccessTokens(tokenUrl, "intake-gateway", certificate, "https://outlook.office365.com/.default", clock);
+
+        assertThat(tokens.current()).isNotBlank();
+        Map<String, String> first = tokenRequestForm();
+        clock.advance(Duration.ofMinutes(57));
+        assertThat(tokens.current()).isNotBlank();
+        Map<String, String> second = tokenRequestForm();
+
+        for (Map<String, String> form : List.of(first, second)) {
+            assertThat(form).containsEntry("grant_type", "client_credentials").doesNotContainKey("client_secret")
+                    .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+            SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
+            assertThat(assertion.verify(new RSASSAVerifier((RSAPublicKey) app.certificate().getPublicKey()))).isTrue();
+            assertThat(assertion.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.PS256);
+            assertThat(assertion.getHeader().getX509CertSHA256Thumbprint())
+                    .isEqualTo(Base64URL.encode(MessageDigest.getInstance("SHA-256").digest(app.certificate().getEncoded())));
+            JWTClaimsSet claims = assertion.getJWTClaimsSet();
+            assertThat(claims.getIssuer()).isEqualTo("intake-gateway");
+            assertThat(claims.getSubject()).isEqualTo("intake-gateway");
+            assertThat(claims.getAudience()).containsExactly(tokenUrl.toString());
+            assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant())).isEqualTo(Duration.ofMinutes(5));
+        }
+        SignedJWT one = SignedJWT.parse(first.get("client_assertion"));
+        SignedJWT two = SignedJWT.parse(second.get("client_assertion"));
+        assertThat(two.getJWTClaimsSet().getJWTID()).isNotEqualTo(one.getJWTClaimsSet().getJWTID());
+        assertThat(two.getJWTClaimsSet().getIssueTime()).isAfter(one.getJWTClaimsSet().getIssueTime());
+        // signed by another key, the same assertion does not verify: the check above can fail
+        AppCertificates.Made other = AppCertificates.make(clock.instant(), Duration.ofDays(1));
+        assertThat(one.verify(new RSASSAVerifier((RSAPublicKey) other.certificate().getPublicKey()))).isFalse();
+    }
+
+    /** The form of the next token request the endpoint received. */
+    private Map<String, String> tokenRequestForm() {
+        while (true) {
+            var r = server.takeRequest(2, TimeUnit.SECONDS);
+            if (r.getPath() != null && r.getPath().endsWith("/token")) {
+                Map<String, String> form = new java.util.HashMap<>();
+                for (String pair : r.getBody().readUtf8().split("&")) {
+                    int eq = pair.indexOf('=');
+                    form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+                return form;
+            }
+        }
     }
 
     @Test
