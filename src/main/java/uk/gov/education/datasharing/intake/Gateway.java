@@ -125,7 +125,8 @@ public final class Gateway implements AutoCloseable {
             MessageIntake intake = IntakeWiring.build(new IntakeWiring.Parts(config, db, store, spoolDir, composer, clock, schemas, stateKey,
                     scanner), timings);
             SmtpTransport transport = new SmtpTransport(config.smtp().host(), config.smtp().port(), config.smtp().security(),
-                    config.smtp().username(), credentials::smtp, MailProperties.smtpExtras(config));
+                    config.smtp().username(), credentials::smtp, config.oauth() != null ? SmtpTransport.Login.XOAUTH2 : SmtpTransport.Login.PASSWORD,
+                    MailProperties.smtpExtras(config));
             MailboxLease lease = new MailboxLease(db, config.db().url(), config.mailboxAddress() + "/" + config.imap().folder());
             metrics.watchLease(lease::lastKnown);
             ReplyDispatcher dispatcher = new ReplyDispatcher(db, composer, transport,

@@ -14,7 +14,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Dovecot IMAP server (Debian's dovecot-imapd, installed by .ci/run) started by a test on a free loopback port,
+ * A real Dovecot IMAP server (Debian's dovecot-imapd, and dovecot-submissiond for SMTP submission; installed by .ci/run) started by a test on a free loopback port,
  * in a folder of its own: maildir storage, and either only OAuth 2.0 logins (XOAUTH2, OAUTHBEARER), each bearer token
  * checked against the token introspection endpoint of the test's authorisation server, or one password for every user. Skipped locally without Dovecot, failed
  * under CI=true.
@@ -22,14 +22,27 @@ import static org.awaitility.Awaitility.await;
 final class Dovecot implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/dovecot");
+    static final Path SUBMISSION = Path.of("/usr/lib/dovecot/submission");
 
     final Path dir;
     final int port;
+    /** The SMTP submission port (0: none): logins as for IMAP, mail relayed to the test's SMTP server. */
+    final int submissionPort;
     private final Path config;
     private Process process;
 
     Dovecot(Path dir, URI introspection, String introspectionClient, String introspectionSecret) throws Exception {
-        this(dir, oauth2Logins(dir, introspection, introspectionClient, introspectionSecret));
+        this(dir, oauth2Logins(dir, introspection, introspectionClient, introspectionSecret), 0);
+    }
+
+    /**
+     * As {@link #Dovecot(Path, URI, String, String)}, also accepting mail by SMTP submission (Debian's dovecot-submissiond)
+     * from users logged in with a bearer token, and relaying it to the SMTP server on {@code relayPort}.
+     */
+    static Dovecot withSubmission(Path dir, URI introspection, String introspectionClient, String introspectionSecret, int relayPort)
+            throws Exception {
+        Requires.present(Files.isExecutable(SUBMISSION), "dovecot's submission service (dovecot-submissiond)");
+        return new Dovecot(dir, oauth2Logins(dir, introspection, introspectionClient, introspectionSecret), relayPort);
     }
 
     /** A Dovecot where any user name logs in with {@code password} (PLAIN and LOGIN): for benchmarks that need a real server, not OAuth. */
@@ -39,7 +52,7 @@ final class Dovecot implements AutoCloseable {
                 "passdb {",
                 "  driver = static",
                 "  args = password=" + password,
-                "}"));
+                "}"), 0);
     }
 
     private static String oauth2Logins(Path dir, URI introspection, String introspectionClient, String introspectionSecret)
@@ -64,12 +77,22 @@ final class Dovecot implements AutoCloseable {
                 "}");
     }
 
-    private Dovecot(Path dir, String logins) throws Exception {
+    private Dovecot(Path dir, String logins, int relayPort) throws Exception {
         Requires.present(Files.isExecutable(BINARY), "dovecot (dovecot-imapd)");
         this.dir = Files.createDirectories(dir);
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = freePort();
+        submissionPort = relayPort == 0 ? 0 : freePort();
+        String submission = relayPort == 0 ? "" : String.join("\n",
+                "hostname = localhost",
+                "submission_relay_host = 127.0.0.1",
+                "submission_relay_port = " + relayPort,
+                "submission_relay_ssl = no",
+                "service submission-login {",
+                "  inet_listener submission {",
+                "    address = 127.0.0.1",
+                "    port = " + submissionPort,
+                "  }",
+                "}");
         Files.createDirectories(dir.resolve("run"));
         Files.createDirectories(dir.resolve("state"));
         Path mail = Files.createDirectories(dir.resolve("mail"));
@@ -80,7 +103,7 @@ final class Dovecot implements AutoCloseable {
         }
         config = dir.resolve("dovecot.conf");
         Files.writeString(config, String.join("\n",
-                "protocols = imap",
+                "protocols = imap" + (relayPort == 0 ? "" : " submission"),
                 "listen = 127.0.0.1",
                 "instance_name = intake-test-" + UUID.randomUUID().toString().substring(0, 8),
                 "base_dir = " + dir.resolve("run"),
@@ -108,6 +131,7 @@ final class Dovecot implements AutoCloseable {
                 "  }",
                 "}",
                 logins,
+                submission,
                 "userdb {",
                 "  driver = static",
                 "  args = uid=dovecot gid=dovecot home=" + mail + "/%u",
@@ -117,6 +141,12 @@ final class Dovecot implements AutoCloseable {
                 "}",
                 ""), StandardCharsets.UTF_8);
         start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     void start() throws Exception {

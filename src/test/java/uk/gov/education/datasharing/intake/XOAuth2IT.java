@@ -35,17 +35,26 @@ class XOAuth2IT extends GatewayITSupport {
     Dovecot dovecot;
 
     private void start(String tokenPath) throws Exception {
-        start(tokenPath, "intake.oauth.client-secret", "client-secret-value");
+        start(tokenPath, "intake.oauth.client-secret", "client-secret-value", false);
     }
 
-    /** The servers, and the gateway's settings with the app's credential in {@code credentialKey}. */
-    private void start(String tokenPath, String credentialKey, String credential) throws Exception {
+    /**
+     * The servers, and the gateway's settings with the app's credential in {@code credentialKey}; with {@code submission},
+     * replies go through Dovecot's SMTP submission service (logins checked as for IMAP), which relays them to GreenMail.
+     */
+    private void start(String tokenPath, String credentialKey, String credential, boolean submission) throws Exception {
         DefaultOAuth2TokenCallback mailbox = new DefaultOAuth2TokenCallback("entra", GatewayHarness.MAILBOX, "JWT",
                 List.of("https://outlook.office365.com"), Map.of("roles", List.of("IMAP.AccessAsApp"), "token_type", "Bearer", "username", GatewayHarness.MAILBOX), TOKEN_SECONDS);
         oauth = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(), Set.of(mailbox)));
         oauth.start();
         URI issuer = oauth.issuerUrl("entra").uri();
-        dovecot = new Dovecot(dir.resolve("dovecot"), URI.create(issuer + "/introspect"), "dovecot", "introspection-secret");
+        dovecot = submission
+                ? Dovecot.withSubmission(dir.resolve("dovecot"), URI.create(issuer + "/introspect"), "dovecot", "introspection-secret",
+                        harness.mail.getSmtp().getPort())
+                : new Dovecot(dir.resolve("dovecot"), URI.create(issuer + "/introspect"), "dovecot", "introspection-secret");
+        if (submission) {
+            harness.set("intake.smtp.port", String.valueOf(dovecot.submissionPort)).set("intake.smtp.username", GatewayHarness.MAILBOX);
+        }
         harness.set("intake.imap.host", "127.0.0.1").set("intake.imap.port", String.valueOf(dovecot.port))
                 .set("intake.imap.password", "unused")
                 .set("intake.mail.auth", "oauth2").set("intake.oauth.token-url", issuer + tokenPath)
@@ -91,7 +100,7 @@ class XOAuth2IT extends GatewayITSupport {
         var app = uk.gov.education.datasharing.intake.mailbox.AppCertificates.make(java.time.Instant.now().minusSeconds(60), Duration.ofDays(30));
         var pem = uk.gov.education.datasharing.intake.mailbox.AppCertificates.write(dir, "app.pem",
                 uk.gov.education.datasharing.intake.mailbox.AppCertificates.pem(app.certificate(), app.keys(), false));
-        start("/token", "intake.oauth.client-certificate", pem.toString());
+        start("/token", "intake.oauth.client-certificate", pem.toString(), false);
         dovecot.deliver(GatewayHarness.MAILBOX, IntakeReliabilityIT.application(GatewayHarness.APPLICANT, "Certificate"));
         harness.start();
         harness.awaitReplies(GatewayHarness.APPLICANT, 1);
@@ -106,6 +115,30 @@ class XOAuth2IT extends GatewayITSupport {
                     .as("signed with the certificate's key").isTrue();
         });
         assertThat(scrape()).contains("intake_mail_token_failures_total 0.0");
+    }
+
+    @Test
+    void repliesAreSentThroughASubmissionServerThatChecksTheSameBearerTokens() throws Exception {
+        start("/token", "intake.oauth.client-secret", "client-secret-value", true);
+        dovecot.deliver(GatewayHarness.MAILBOX, IntakeReliabilityIT.application(GatewayHarness.APPLICANT, "Submitted"));
+        harness.start();
+        harness.awaitReplies(GatewayHarness.APPLICANT, 1);
+        String log = dovecot.log();
+        assertThat(log.lines().filter(l -> l.contains("submission-login:") && l.contains("Login: user=<" + GatewayHarness.MAILBOX + ">")))
+                .as("the reply went through submission, logged in with a token").isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("method=XOAUTH2"));
+        assertThat(log).doesNotContain("client-secret-value");
+    }
+
+    @Test
+    void aTokenTheSubmissionServerRefusesEndsTheExchangeAndSaysSo() throws Exception {
+        start("/token", "intake.oauth.client-secret", "client-secret-value", true);
+        var smtp = new uk.gov.education.datasharing.intake.reply.SmtpTransport("127.0.0.1", dovecot.submissionPort,
+                uk.gov.education.datasharing.intake.reply.SmtpTransport.Security.PLAIN, GatewayHarness.MAILBOX, () -> "x".repeat(1500),
+                uk.gov.education.datasharing.intake.reply.SmtpTransport.Login.XOAUTH2, new java.util.Properties());
+        org.assertj.core.api.Assertions.assertThatThrownBy(smtp::check).isInstanceOf(jakarta.mail.AuthenticationFailedException.class)
+                .hasMessageContaining("refused the access token").message().doesNotContain("xxxx");
+        assertThat(dovecot.log()).contains("submission-login:").doesNotContain("Line too long");
     }
 
     /** The bodies of the token requests the authorisation server received so far. */

@@ -39,9 +39,6 @@ public final class MailProperties {
     public static Properties smtpExtras(GatewayConfig config) {
         Properties props = new Properties();
         String p = config.smtp().security() == SmtpTransport.Security.SMTPS ? "mail.smtps." : "mail.smtp.";
-        if (config.oauth() != null) {
-            props.put(p + "auth.mechanisms", "XOAUTH2"); // used when intake.smtp.username is set
-        }
         if (config.smtp().trustAllCertificates()) {
             props.put(p + "ssl.trust", "*");
             props.put(p + "ssl.checkserveridentity", "false");
