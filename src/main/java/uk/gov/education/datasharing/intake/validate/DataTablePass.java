@@ -3,10 +3,11 @@ package uk.gov.education.datasharing.intake.validate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -36,7 +37,7 @@ public final class DataTablePass implements WorksheetListener {
     private final int maxRequested;
     private final String document;
     private Map<String, Sheet> sheetsByPart;
-    private final Map<String, Boolean> walked = new HashMap<>();
+    private final Set<String> walked = new HashSet<>();
     private ZipArchiveEntry shared;
     private SheetWalk walk;
     private DataTables tables;
@@ -71,7 +72,7 @@ public final class DataTablePass implements WorksheetListener {
     @Override
     public SheetEvents sheet(String part) {
         Sheet sheet = failure == null && walk != null ? sheetsByPart.get(part) : null;
-        if (sheet == null || walked.putIfAbsent(part, Boolean.TRUE) != null) {
+        if (sheet == null || !walked.add(part)) {
             return null;
         }
         walk.begin(sheet.name(), sheet.index());
@@ -113,7 +114,7 @@ public final class DataTablePass implements WorksheetListener {
         try {
             for (Map.Entry<String, Sheet> sheet : sheetsByPart.entrySet()) {
                 ZipArchiveEntry entry = zip.getEntry(sheet.getKey());
-                if (entry != null && walked.putIfAbsent(sheet.getKey(), Boolean.TRUE) == null) {
+                if (entry != null && walked.add(sheet.getKey())) {
                     walkSheet(zip, entry, sheet.getValue(), budget);
                 }
             }

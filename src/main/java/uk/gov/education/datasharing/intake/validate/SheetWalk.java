@@ -1,6 +1,7 @@
 package uk.gov.education.datasharing.intake.validate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -116,7 +117,7 @@ final class SheetWalk {
     /** The rows found, in workbook order of their sheets (sheets may be fed in another order). */
     List<PendingRow> rowsInWorkbookOrder() {
         List<PendingRow> ordered = new ArrayList<>(rows);
-        ordered.sort(java.util.Comparator.comparingInt(r -> r.sheetIndex));
+        ordered.sort(Comparator.comparingInt(r -> r.sheetIndex));
         return ordered;
     }
 
