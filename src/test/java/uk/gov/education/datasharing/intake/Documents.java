@@ -358,6 +358,13 @@ public final class Documents {
 
     /** Rewrites a zip package: entries in {@code changes} replace or add to the original ones. */
     public static byte[] edit(byte[] pkg, Map<String, byte[]> changes) {
+        Map<String, byte[]> entries = entries(pkg);
+        entries.putAll(changes);
+        return zip(entries);
+    }
+
+    /** A zip package's entries by name, in the order it stores them. */
+    public static Map<String, byte[]> entries(byte[] pkg) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(pkg))) {
             ZipEntry e;
@@ -367,8 +374,7 @@ public final class Documents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        entries.putAll(changes);
-        return zip(entries);
+        return entries;
     }
 
     public static byte[] read(byte[] pkg, String name) {

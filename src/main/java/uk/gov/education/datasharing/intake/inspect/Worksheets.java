@@ -221,7 +221,9 @@ final class Worksheets {
         if (end > 0 && cell.charAt(end - 1) == '?') {
             end--;
         }
-        return endsWithIgnoreCase(cell, end, "alias") || endsWithIgnoreCase(cell, end, "required");
+        char last = end > 0 ? cell.charAt(end - 1) : 0;
+        return (last == 's' || last == 'S') && endsWithIgnoreCase(cell, end, "alias")
+                || (last == 'd' || last == 'D') && endsWithIgnoreCase(cell, end, "required");
     }
 
     /** White space as {@code \s} matches it in the patterns (RE2: space, tab, newline, form feed, carriage return). */

@@ -98,20 +98,39 @@ public final class MessageIdentity {
         private int length;
         private int pending = -1;
 
+        /** Read ahead in blocks: a message of megabytes is read a byte at a time below. */
+        private final byte[] block = new byte[64 * 1024];
+        private int blockPosition;
+        private int blockLength;
+
         LineReader(InputStream in) {
-            this.in = in.markSupported() ? in : new java.io.BufferedInputStream(in, 64 * 1024);
+            this.in = in;
+        }
+
+        private int read() throws IOException {
+            if (blockPosition == blockLength) {
+                int n = in.read(block, 0, block.length);
+                if (n <= 0) {
+                    blockPosition = 0;
+                    blockLength = 0;
+                    return -1;
+                }
+                blockPosition = 0;
+                blockLength = n;
+            }
+            return block[blockPosition++] & 0xff;
         }
 
         byte[] next() throws IOException {
             length = 0;
-            int b = pending >= 0 ? pending : in.read();
+            int b = pending >= 0 ? pending : read();
             pending = -1;
             if (b < 0) {
                 return null;
             }
             while (b >= 0 && b != '\n' && length < MAX_LINE) {
                 if (b == '\r') {
-                    int after = in.read();
+                    int after = read();
                     if (after == '\n') {
                         return buffer;
                     }
@@ -125,7 +144,7 @@ public final class MessageIdentity {
                     continue;
                 }
                 buffer[length++] = (byte) b;
-                b = in.read();
+                b = read();
             }
             if (b >= 0 && b != '\n') {
                 pending = b; // the line goes on past MAX_LINE

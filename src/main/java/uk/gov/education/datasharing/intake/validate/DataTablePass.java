@@ -28,6 +28,11 @@ import uk.gov.education.datasharing.intake.schema.DataTableLayout;
  */
 public final class DataTablePass implements WorksheetListener {
 
+    /** The kinds of sheet event passed on. */
+    private static final int START = 0;
+    private static final int TEXT = 1;
+    private static final int END = 2;
+
     /** A sheet of the workbook: its name and place. */
     private record Sheet(String name, int index) {
     }
@@ -79,29 +84,34 @@ public final class DataTablePass implements WorksheetListener {
         return new SheetEvents() {
             @Override
             public void start(XMLStreamReader xml) {
-                guard(() -> walk.start(xml));
+                event(START, xml);
             }
 
             @Override
             public void characters(XMLStreamReader xml) {
-                guard(() -> walk.characters(xml));
+                event(TEXT, xml);
             }
 
             @Override
             public void end(XMLStreamReader xml) {
-                guard(() -> walk.end(xml.getLocalName()));
+                event(END, xml);
             }
         };
     }
 
-    /** Runs one event unless this pass has failed; a failure stops it (the inspector's pass goes on). */
-    private void guard(Runnable event) {
-        if (failure == null) {
-            try {
-                event.run();
-            } catch (RuntimeException e) {
-                failure = e;
+    /** One event, unless this pass has failed; a failure stops it (the inspector's pass goes on). No lambda: there are millions. */
+    private void event(int kind, XMLStreamReader xml) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            switch (kind) {
+                case START -> walk.start(xml);
+                case TEXT -> walk.characters(xml);
+                default -> walk.end(xml.getLocalName());
             }
+        } catch (RuntimeException e) {
+            failure = e;
         }
     }
 

@@ -63,11 +63,17 @@ public final class DataTableReader {
         return pass.result();
     }
 
+    /** The column of a cell reference ("AB12" is 27), from its leading letters A to Z (at most four); -1 without any. */
     static int columnIndex(String ref) {
         int index = 0;
         int i = 0;
-        while (i < ref.length() && Character.isLetter(ref.charAt(i)) && i < 4) {
-            index = index * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+        while (i < ref.length() && i < 4) {
+            char c = ref.charAt(i);
+            int letter = c >= 'A' && c <= 'Z' ? c - 'A' + 1 : c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0;
+            if (letter == 0) {
+                break;
+            }
+            index = index * 26 + letter;
             i++;
         }
         return index - 1;

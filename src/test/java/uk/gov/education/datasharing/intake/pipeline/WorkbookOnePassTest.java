@@ -1,16 +1,12 @@
 package uk.gov.education.datasharing.intake.pipeline;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -120,7 +116,7 @@ class WorkbookOnePassTest {
         sheets.put("First", table("NPD Alias", "FirstItem"));
         sheets.put("Second", table("NPD Alias", "SecondItem"));
         byte[] workbook = reorder(Documents.xlsx(sheets), "xl/worksheets/sheet2.xml", SHEET);
-        assertThat(entries(workbook).indexOf("xl/worksheets/sheet2.xml")).isLessThan(entries(workbook).indexOf(SHEET));
+        assertThat(names(workbook).indexOf("xl/worksheets/sheet2.xml")).isLessThan(names(workbook).indexOf(SHEET));
 
         Both both = inspectAndRead(workbook, Long.MAX_VALUE);
         assertThat(both.onePass().tables().requested()).extracting(DataTables.RequestedItem::sheet).containsExactly("First", "Second");
@@ -143,7 +139,7 @@ class WorkbookOnePassTest {
     void aSheetPartInspectionDoesNotTakeForAWorksheetIsStillRead() throws IOException {
         byte[] original = Documents.npdWorkbook("NPD Alias");
         // the second sheet (the data tables) moved out of xl/worksheets/, where only the workbook's relationship finds it
-        Map<String, byte[]> entries = unzip(original);
+        Map<String, byte[]> entries = Documents.entries(original);
         entries.put("xl/data/tables.xml", entries.remove("xl/worksheets/sheet2.xml"));
         String rels = new String(entries.get("xl/_rels/workbook.xml.rels"), StandardCharsets.UTF_8);
         entries.put("xl/_rels/workbook.xml.rels", rels.replace("worksheets/sheet2.xml", "data/tables.xml").getBytes(StandardCharsets.UTF_8));
@@ -160,7 +156,7 @@ class WorkbookOnePassTest {
     @Test
     void aWorkbookTheReaderCannotFollowIsUnreadableEitherWayAndInspectionIsUnchanged() throws IOException {
         // the main part is called xl/book.xml: Excel follows the root relationship, the data-table reader looks for xl/workbook.xml
-        Map<String, byte[]> entries = unzip(Documents.npdWorkbook("NPD Alias"));
+        Map<String, byte[]> entries = Documents.entries(Documents.npdWorkbook("NPD Alias"));
         entries.put("xl/book.xml", entries.remove("xl/workbook.xml"));
         for (String part : List.of("_rels/.rels", "[Content_Types].xml")) {
             String text = new String(entries.get(part), StandardCharsets.UTF_8);
@@ -196,7 +192,7 @@ class WorkbookOnePassTest {
 
     /** The package with {@code first} stored before {@code before}. */
     private static byte[] reorder(byte[] pkg, String first, String before) {
-        Map<String, byte[]> entries = unzip(pkg);
+        Map<String, byte[]> entries = Documents.entries(pkg);
         Map<String, byte[]> reordered = new LinkedHashMap<>();
         entries.forEach((name, content) -> {
             if (name.equals(before)) {
@@ -207,20 +203,7 @@ class WorkbookOnePassTest {
         return Documents.zip(reordered);
     }
 
-    private static List<String> entries(byte[] pkg) {
-        return List.copyOf(unzip(pkg).keySet());
-    }
-
-    private static Map<String, byte[]> unzip(byte[] pkg) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(pkg))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return entries;
+    private static List<String> names(byte[] pkg) {
+        return List.copyOf(Documents.entries(pkg).keySet());
     }
 }

@@ -143,6 +143,20 @@ class DataTableReaderTest {
 
     /** Issue 9: a thousand sheet entries naming one 20 MB part made the reader parse it a thousand times. */
     @Test
+    void aCellReferenceGivesItsColumnFromItsLeadingAsciiLetters() {
+        assertThat(DataTableReader.columnIndex("A1")).isZero();
+        assertThat(DataTableReader.columnIndex("Z9")).isEqualTo(25);
+        assertThat(DataTableReader.columnIndex("AA10")).isEqualTo(26);
+        assertThat(DataTableReader.columnIndex("xfd1048576")).isEqualTo(16_383);
+        assertThat(DataTableReader.columnIndex("AAAAA1")).as("four letters at most").isEqualTo(DataTableReader.columnIndex("AAAA1"));
+        assertThat(DataTableReader.columnIndex("12")).isEqualTo(-1);
+        assertThat(DataTableReader.columnIndex("\u00c91")).as("not a column letter").isEqualTo(-1);
+        for (int column = 0; column < 16_384; column++) {
+            assertThat(DataTableReader.columnIndex(DataTableReader.columnName(column) + "7")).isEqualTo(column);
+        }
+    }
+
+    @Test
     void aPartNamedByManySheetsIsReadOnce() throws IOException {
         DataTables tables = read(HostileFiles.manySheetsOnePart(1_000, 20_000));
         assertThat(tables.headers()).isEqualTo(1);
