@@ -221,9 +221,9 @@ final class Worksheets {
         if (end > 0 && cell.charAt(end - 1) == '?') {
             end--;
         }
-        char last = end > 0 ? cell.charAt(end - 1) : 0;
-        return (last == 's' || last == 'S') && endsWithIgnoreCase(cell, end, "alias")
-                || (last == 'd' || last == 'D') && endsWithIgnoreCase(cell, end, "required");
+        // the last letter first, folded as the comparison folds it (so the long s, which the patterns' (?i) takes for an s, counts)
+        char last = end > 0 ? Character.toLowerCase(Character.toUpperCase(cell.charAt(end - 1))) : 0;
+        return last == 's' && endsWithIgnoreCase(cell, end, "alias") || last == 'd' && endsWithIgnoreCase(cell, end, "required");
     }
 
     /** White space as {@code \s} matches it in the patterns (RE2: space, tab, newline, form feed, carriage return). */

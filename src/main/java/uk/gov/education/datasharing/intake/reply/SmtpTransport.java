@@ -71,9 +71,7 @@ public final class SmtpTransport {
 
     /** Connects (and logs in, when configured) and disconnects: the readiness check. */
     public void check() throws MessagingException {
-        try (Transport transport = open()) {
-            transport.isConnected();
-        }
+        open().close();
     }
 
     public void send(MimeMessage message) throws MessagingException {

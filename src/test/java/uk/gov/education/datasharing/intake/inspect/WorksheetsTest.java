@@ -17,7 +17,7 @@ class WorksheetsTest {
 
     @Test
     void theQuickCheckPassesEveryHeaderSpelling() {
-        for (String header : List.of("NPD Alias", "npd_alias", " HESAAlias \t", "SWC Alias\r\n", "Data request data item required?",
+        for (String header : List.of("NPD Alias", "npd_alias", " HESAAlias \t", "SWC Alias\r\n", "NPD Alia\u017f", "Data request data item required?",
                 "DATA REQUEST DATA ITEM REQUIRED", "data request data item required? \f", "ILR ALIAS")) {
             assertThat(Worksheets.endsLikeAHeader(header)).as(header).isTrue();
         }
@@ -30,7 +30,7 @@ class WorksheetsTest {
     void theQuickCheckNeverTurnsAwayATextThePatternsMatch() {
         Random random = new Random(11);
         String[] pieces = {"NPD", "ILR", "HESA", "HE", "SWC", "Alias", "alias", "ALIAS", " ", "\t", "\n", "_", "?", "data request data item required",
-                "x", "é", "\u00a0", "\u2003"};
+                "x", "é", "\u00a0", "\u2003", "\u017f", "ALIA\u017f", "\u0130", "requireD"};
         int matched = 0;
         for (int i = 0; i < 200_000; i++) {
             StringBuilder text = new StringBuilder();
