@@ -151,7 +151,7 @@ final class Worksheets {
             }
             case "c" -> {
                 if (text.length() > 0) {
-                    String meaning = "s".equals(cellType) ? shared.get(parseIndex(text)) : meaning(text.toString());
+                    String meaning = "s".equals(cellType) ? shared.get(SafeXml.index(text)) : meaning(text.toString());
                     if (!rowStarted) {
                         rowStarted = true;
                         rowFirst = meaning;
@@ -233,9 +233,5 @@ final class Worksheets {
 
     private static boolean endsWithIgnoreCase(String text, int end, String word) {
         return end >= word.length() && text.regionMatches(true, end - word.length(), word, 0, word.length());
-    }
-
-    private static int parseIndex(CharSequence text) {
-        return SafeXml.index(text);
     }
 }

@@ -28,7 +28,7 @@ final class SpoolStream extends InputStream implements SharedInputStream {
     @Override
     public int read() throws IOException {
         // a byte already decrypted is returned at once; the deadline is checked whenever the buffer is refilled
-        if (bufferStart >= 0 && position >= bufferStart && position < bufferStart + bufferLength && position < end) {
+        if (buffered()) {
             return buffer[(int) (position++ - bufferStart)] & 0xff;
         }
         if (!fill()) {
@@ -51,12 +51,17 @@ final class SpoolStream extends InputStream implements SharedInputStream {
         return available;
     }
 
+    /** Whether the byte at the position is decrypted in the buffer already (and within this window). */
+    private boolean buffered() {
+        return bufferStart >= 0 && position >= bufferStart && position < bufferStart + bufferLength && position < end;
+    }
+
     private boolean fill() throws IOException {
         Deadline.check();
         if (position >= end) {
             return false;
         }
-        if (bufferStart >= 0 && position >= bufferStart && position < bufferStart + bufferLength) {
+        if (buffered()) {
             return true;
         }
         int n = reader.read(position, buffer, 0, (int) Math.min(buffer.length, end - position));

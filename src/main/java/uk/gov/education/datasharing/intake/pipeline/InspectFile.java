@@ -15,8 +15,9 @@ import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 /**
  * Inspect stage, for one file: what its content is and holds (read through its encrypted spool) and the
  * one judgement of it (unsafe, not accepted, accepted and recognised as what); then, for an accepted form
- * or workbook, what the readers take from it while its plaintext is reachable (a workbook's sheets in inspection's own pass over them). The gateway and
- * {@code validate} both use this, so a file is judged the same way by both.
+ * or workbook, what the readers take from it while its plaintext is reachable (a workbook's sheets in
+ * inspection's own pass over them). The gateway and {@code validate} both use this, so a file is judged the
+ * same way by both.
  */
 public final class InspectFile {
 
@@ -34,12 +35,10 @@ public final class InspectFile {
         this.inflatedBytes = inflatedBytes;
     }
 
-    /** Inspects the content (unless it already was, under another name) and judges the file. */
-    public Inspected inspect(EncryptedSpool file, ReceivedFile named, ContentInspection known) throws IOException {
-        return inspect(file, named, known, WorksheetListener.NONE);
-    }
-
-    /** As {@link #inspect(EncryptedSpool, ReceivedFile, ContentInspection)}, feeding a workbook's sheets to {@code sheets} as they are inspected. */
+    /**
+     * Inspects the content (unless it already was, under another name) and judges the file; a workbook's sheets are fed to
+     * {@code sheets} as they are inspected ({@link WorksheetListener#NONE} for none).
+     */
     public Inspected inspect(EncryptedSpool file, ReceivedFile named, ContentInspection known, WorksheetListener sheets) throws IOException {
         InflateBudget budget = new InflateBudget(inflatedBytes);
         ContentInspection content = known != null ? known : inspector.inspect(file, budget, sheets);

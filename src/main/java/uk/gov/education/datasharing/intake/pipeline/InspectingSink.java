@@ -48,9 +48,8 @@ final class InspectingSink implements FileExtractor.Sink {
             }
             InspectFile.Inspected earlier = byContent.get(stored.sha256());
             long start = System.nanoTime();
-            DataTablePass tables = earlier == null ? reader.tablesAlongside() : null;
-            InspectFile.Inspected inspected = earlier == null ? inspect.inspect(file, found.received(stored), null, tables)
-                    : inspect.inspect(file, found.received(stored), earlier.content());
+            DataTablePass tables = reader.tablesAlongside(); // fed only when the content is inspected, not when it was already
+            InspectFile.Inspected inspected = inspect.inspect(file, found.received(stored), earlier == null ? null : earlier.content(), tables);
             if (earlier == null) {
                 byContent.put(stored.sha256(), inspected);
                 parsed.put(stored.sha256(), InspectFile.read(file, inspected, reader, tables));

@@ -57,12 +57,7 @@ public final class SubmissionReader {
 
     /** Reads a file if it is an accepted form or workbook; {@code content} is opened only then. */
     public Parsed parse(FileCheck check, ContentSource content) {
-        return parse(check, content, new InflateBudget(Long.MAX_VALUE));
-    }
-
-    /** As {@link #parse(FileCheck, ContentSource)}, inflating within the file's budget (shared with its inspection). */
-    public Parsed parse(FileCheck check, ContentSource content, InflateBudget budget) {
-        return parse(check, content, budget, null);
+        return parse(check, content, new InflateBudget(Long.MAX_VALUE), null);
     }
 
     /**
@@ -74,8 +69,8 @@ public final class SubmissionReader {
     }
 
     /**
-     * As {@link #parse(FileCheck, ContentSource, InflateBudget)}; a workbook is taken from {@code alongside} when inspection
-     * read it to the end, and read here otherwise.
+     * As {@link #parse(FileCheck, ContentSource)}, inflating within the file's budget (shared with its inspection); a
+     * workbook is taken from {@code alongside} (may be null) when inspection read it to the end, and read here otherwise.
      */
     public Parsed parse(FileCheck check, ContentSource content, InflateBudget budget, DataTablePass alongside) {
         if (check.verdict() != FileCheck.Verdict.ACCEPTED) {

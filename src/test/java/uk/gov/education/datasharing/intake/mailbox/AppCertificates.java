@@ -21,6 +21,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemGenerationException;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /** Self-signed app certificates, as one uploads to an Entra app registration, with their keys, made in the test. */
 public final class AppCertificates {
@@ -46,16 +48,34 @@ public final class AppCertificates {
         }
     }
 
-    /** The certificate, then the key as PKCS#8 (openssl's "BEGIN PRIVATE KEY"), or PKCS#1 when {@code pkcs1}. */
+    /** The certificate, then its key (PKCS#8, or PKCS#1 when {@code pkcs1}): the file the gateway is given. */
     public static String pem(X509Certificate certificate, KeyPair key, boolean pkcs1) {
+        return certificatePem(certificate) + keyPem(key, pkcs1);
+    }
+
+    /** The certificate alone, PEM-encoded. */
+    public static String certificatePem(X509Certificate certificate) {
+        return written(certificate);
+    }
+
+    /** The private key alone, PEM-encoded as PKCS#8, or as PKCS#1 when {@code pkcs1}. */
+    public static String keyPem(KeyPair key, boolean pkcs1) {
+        try {
+            return pkcs1 ? written(key.getPrivate()) : written(new JcaPKCS8Generator(key.getPrivate(), null));
+        } catch (PemGenerationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A PEM block of the given type holding any bytes (not necessarily what the type says). */
+    public static String block(String type, byte[] content) {
+        return written(new PemObject(type, content));
+    }
+
+    private static String written(Object object) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(certificate);
-            if (pkcs1) {
-                writer.writeObject(key.getPrivate());
-            } else {
-                writer.writeObject(new JcaPKCS8Generator(key.getPrivate(), null));
-            }
+            writer.writeObject(object);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,6 +21,7 @@ import uk.gov.education.datasharing.intake.ProjectSchemas;
 import uk.gov.education.datasharing.intake.inspect.FileInspector;
 import uk.gov.education.datasharing.intake.inspect.Scanner;
 import uk.gov.education.datasharing.intake.io.EncryptedSpool;
+import uk.gov.education.datasharing.intake.io.WorksheetListener;
 import uk.gov.education.datasharing.intake.mailbox.Envelope;
 import uk.gov.education.datasharing.intake.mailbox.IsAutomaticMail;
 import uk.gov.education.datasharing.intake.mailbox.SenderAuthentication;
@@ -141,7 +142,7 @@ class StageTest {
             byte[] form = Documents.form(Forms.srsApplication());
             try (EncryptedSpool file = EncryptedSpool.write(stages.spoolDir(), out -> out.write(form), Long.MAX_VALUE)) {
                 ReceivedFile named = new ReceivedFile(1, "1.2", "x.bin", "x.bin", "application/octet-stream", form.length, file.sha256());
-                InspectFile.Inspected inspected = inspect.inspect(file, named, null);
+                InspectFile.Inspected inspected = inspect.inspect(file, named, null, WorksheetListener.NONE);
                 assertThat(inspected.judgement().check().verdict()).isEqualTo(Verdict.ACCEPTED);
                 assertThat(InspectFile.read(file, inspected, reader, null).form()).isNotNull();
             }
@@ -291,11 +292,11 @@ class StageTest {
                 long sheetPart = java.util.Objects.requireNonNull(Documents.read(workbook, "xl/worksheets/sheet1.xml")).length;
                 // enough for inspection (which reads the sheet once) but not for inspection and reading together
                 InspectFile tight = new InspectFile(new FileInspector(stages.config.limits().inspection(), Scanner.NONE), sheetPart + 100_000);
-                InspectFile.Inspected inspected = tight.inspect(file, named, null);
+                InspectFile.Inspected inspected = tight.inspect(file, named, null, WorksheetListener.NONE);
                 assertThat(inspected.judgement().check().verdict()).isEqualTo(Verdict.ACCEPTED);
                 assertThat(InspectFile.read(file, inspected, reader, null).unreadable()).isTrue();
                 InspectFile roomy = new InspectFile(new FileInspector(stages.config.limits().inspection(), Scanner.NONE), 10 * sheetPart);
-                InspectFile.Inspected again = roomy.inspect(file, named, null);
+                InspectFile.Inspected again = roomy.inspect(file, named, null, WorksheetListener.NONE);
                 assertThat(InspectFile.read(file, again, reader, null).tables()).isNotNull();
             }
         }

@@ -56,9 +56,10 @@ class WorkbookOnePassTest {
             SubmissionReader reader = new SubmissionReader(ProjectSchemas.SCHEMAS, 100_000);
             DataTablePass pass = reader.tablesAlongside();
             InspectFile.Inspected inspected = inspect.inspect(file, named, null, pass);
+            assertThat(pass.finished()).as("inspection read the workbook to its end and handed the pass its result to make").isTrue();
             SubmissionReader.Parsed onePass = InspectFile.read(file, inspected, reader, pass);
             InspectFile roomy = new InspectFile(inspector, Long.MAX_VALUE);
-            InspectFile.Inspected alone = roomy.inspect(file, named, null);
+            InspectFile.Inspected alone = roomy.inspect(file, named, null, WorksheetListener.NONE);
             SubmissionReader.Parsed separate = InspectFile.read(file, alone, new SubmissionReader(ProjectSchemas.SCHEMAS, 100_000), null);
             assertThat(alone.content()).as("what inspection finds does not depend on the pass fed from it").isEqualTo(inspected.content());
             return new Both(inspected, onePass, separate);
@@ -104,7 +105,7 @@ class WorkbookOnePassTest {
         InspectFile tight = new InspectFile(inspector, sheet + 200_000);
         try (EncryptedSpool spooled = EncryptedSpool.write(dir, out -> out.write(workbook), Long.MAX_VALUE)) {
             ReceivedFile named = new ReceivedFile(1, "1.2", "t.xlsx", "t.xlsx", "application/octet-stream", workbook.length, spooled.sha256());
-            InspectFile.Inspected inspected = tight.inspect(spooled, named, null);
+            InspectFile.Inspected inspected = tight.inspect(spooled, named, null, WorksheetListener.NONE);
             SubmissionReader reader = new SubmissionReader(ProjectSchemas.SCHEMAS, 100_000);
             assertThat(InspectFile.read(spooled, inspected, reader, null).unreadable()).isTrue();
         }
@@ -112,11 +113,7 @@ class WorkbookOnePassTest {
 
     @Test
     void rowsComeInWorkbookOrderWhenThePackageStoresTheSheetsInAnother() throws IOException {
-        Map<String, String[][]> sheets = new LinkedHashMap<>();
-        sheets.put("First", table("NPD Alias", "FirstItem"));
-        sheets.put("Second", table("NPD Alias", "SecondItem"));
-        byte[] workbook = reorder(Documents.xlsx(sheets), "xl/worksheets/sheet2.xml", SHEET);
-        assertThat(names(workbook).indexOf("xl/worksheets/sheet2.xml")).isLessThan(names(workbook).indexOf(SHEET));
+        byte[] workbook = storedBackwards("NPD Alias", "NPD Alias");
 
         Both both = inspectAndRead(workbook, Long.MAX_VALUE);
         assertThat(both.onePass().tables().requested()).extracting(DataTables.RequestedItem::sheet).containsExactly("First", "Second");
@@ -126,10 +123,7 @@ class WorkbookOnePassTest {
 
     @Test
     void theSourceIsNamedByTheFirstSheetInWorkbookOrder() throws IOException {
-        Map<String, String[][]> sheets = new LinkedHashMap<>();
-        sheets.put("First", table("NPD Alias", "FirstItem"));
-        sheets.put("Second", table("ILR Alias", "SecondItem"));
-        byte[] workbook = reorder(Documents.xlsx(sheets), "xl/worksheets/sheet2.xml", SHEET);
+        byte[] workbook = storedBackwards("NPD Alias", "ILR Alias");
         Both both = inspectAndRead(workbook, Long.MAX_VALUE);
         assertThat(both.onePass().tables().source()).isEqualTo("NPD");
         assertThat(both.onePass()).isEqualTo(both.separate());
@@ -188,6 +182,19 @@ class WorkbookOnePassTest {
                 {aliasHeader, "FieldReference", "Years Populated", "Description", "Identifiability", "Sensitivity",
                         "Data request data item required?", "Data request years required?"},
                 {item, "F1", "2001/02 - ", "d", "5", "D", "Yes", "All available"}};
+    }
+
+    /**
+     * Sheets "First" (item FirstItem under {@code firstHeader}) and "Second" (SecondItem under {@code secondHeader}), in
+     * that order in the workbook, with the second sheet's part stored first in the package.
+     */
+    private static byte[] storedBackwards(String firstHeader, String secondHeader) {
+        Map<String, String[][]> sheets = new LinkedHashMap<>();
+        sheets.put("First", table(firstHeader, "FirstItem"));
+        sheets.put("Second", table(secondHeader, "SecondItem"));
+        byte[] workbook = reorder(Documents.xlsx(sheets), "xl/worksheets/sheet2.xml", SHEET);
+        assertThat(names(workbook).indexOf("xl/worksheets/sheet2.xml")).isLessThan(names(workbook).indexOf(SHEET));
+        return workbook;
     }
 
     /** The package with {@code first} stored before {@code before}. */
