@@ -121,14 +121,19 @@ class BacklogBenchmark extends GatewayITSupport {
     private static List<String> messages(String user, List<byte[]> workbooks) {
         List<String> raws = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
-            byte[] form = Documents.docx("Application for DfE personal data", "Applicant " + user + " " + i, "Project " + i,
-                    "Lawful basis", "Data", "Access", "Declaration");
-            byte[] questionnaire = Documents.docx("Information security questionnaire", "1. Policy: Yes " + i, "2. ISO 27001: Yes");
-            raws.add(Mails.withAttachments(sender(user, i), GatewayHarness.MAILBOX, "Application " + user + " " + i,
-                    "Please find our application attached.", "application-form.docx", form, "npd-data-tables.xlsx",
-                    workbooks.get(i % workbooks.size()), "security-questionnaire.docx", questionnaire));
+            raws.add(message(user, i, workbooks.get(i % workbooks.size())));
         }
         return raws;
+    }
+
+    /** Message {@code i} of the mix: an application form, the workbook and a questionnaire (also used by {@link MessageCpuBenchmark}). */
+    static String message(String user, int i, byte[] workbook) {
+        byte[] form = Documents.docx("Application for DfE personal data", "Applicant " + user + " " + i, "Project " + i,
+                "Lawful basis", "Data", "Access", "Declaration");
+        byte[] questionnaire = Documents.docx("Information security questionnaire", "1. Policy: Yes " + i, "2. ISO 27001: Yes");
+        return Mails.withAttachments(sender(user, i), GatewayHarness.MAILBOX, "Application " + user + " " + i,
+                "Please find our application attached.", "application-form.docx", form, "npd-data-tables.xlsx",
+                workbook, "security-questionnaire.docx", questionnaire);
     }
 
     private static String sender(String user, int i) {
