@@ -25,10 +25,13 @@ public final class MessageIdentity {
 
     /** Trace and transport fields: added on the way by the servers that carried the message, not by its sender. */
     static final Set<String> TRANSPORT_FIELDS = Set.of("received", "x-received", "return-path", "delivered-to", "x-original-to",
-            "envelope-to", "x-envelope-to", "x-envelope-from", "authentication-results", "received-spf", "x-virus-scanned",
-            "x-greylist", "x-originating-ip-trace");
+            "envelope-to", "x-envelope-to", "x-envelope-from", "delivery-date", "authentication-results", "authentication-results-original",
+            "received-spf", "x-virus-scanned", "x-virus-status", "x-quarantine-id", "x-greylist", "x-originating-ip-trace",
+            // Exchange Online Protection's stamps outside X-MS-Exchange-*: per delivery, or per tenant that handled it
+            "x-ms-office365-filtering-correlation-id", "x-ms-traffictypediagnostic", "x-ms-publictraffictype", "x-ms-oob-tlc-oobclassifiers",
+            "x-eopattributedmessage", "x-eoptenantattributedmessage", "x-incomingheadercount", "x-incomingtopheadermarker", "x-ld-processed");
     static final List<String> TRANSPORT_PREFIXES = List.of("arc-", "x-ms-exchange-", "x-microsoft-antispam", "x-forefront-antispam-report",
-            "x-spam-", "x-mimecast-", "x-proofpoint-", "x-ironport-", "x-barracuda-", "x-sophos-");
+            "x-spam-", "x-mimecast-", "x-proofpoint-", "x-ironport-", "x-barracuda-", "x-sophos-", "x-rspamd-", "x-spamd-", "x-amavis-");
     static final int MAX_LINE = 64 * 1024;
 
     private MessageIdentity() {

@@ -33,6 +33,37 @@ class MessageIdentityTest {
     }
 
     @Test
+    void exchangeOnlineStampsOfEachDeliveryAreLeftOut() throws IOException {
+        assertThat(identity(exchangeOnlineDelivery("07731fae-c387-4487-931e-08dd4784c3c4", 14, "CY8PR12MB7435:EE_")))
+                .isEqualTo(identity(exchangeOnlineDelivery("1058c2c5-8f71-4af2-3928-08ddadcbb1ba", 17, "SA1PR15MB5819:EE_|CY8PR15MB5554:EE_")))
+                .isEqualTo(identity(MESSAGE));
+    }
+
+    /** What Exchange Online Protection stamps on a message it delivers, with the values that differ between deliveries. */
+    private static String exchangeOnlineDelivery(String correlationId, int headerCount, String diagnostic) {
+        return "Received: from AM0PR01MB1234.eurprd01.prod.outlook.com by AM0PR01MB5678; Tue, 1 Dec 2026 10:00:0" + headerCount % 10 + " +0000\r\n"
+                + "Authentication-Results-Original: university.test; dkim=pass\r\n"
+                + "X-EOPAttributedMessage: 0\r\nX-EOPTenantAttributedMessage: 3dd8961f-e488-4e60-8e11-a82d994e183d:0\r\n"
+                + "X-MS-PublicTrafficType: Email\r\nX-MS-TrafficTypeDiagnostic: " + diagnostic + "\r\n"
+                + "X-MS-Office365-Filtering-Correlation-Id: " + correlationId + "\r\n"
+                + "X-MS-Oob-TLC-OOBClassifiers: OLM:" + headerCount + ";\r\n"
+                + "X-IncomingHeaderCount: " + headerCount + "\r\nX-IncomingTopHeaderMarker:\r\n OriginalChecksum:" + correlationId.substring(0, 8)
+                + ";UpperCasedChecksum:" + headerCount + "\r\n"
+                + "X-LD-Processed: 3dd8961f-e488-4e60-8e11-a82d994e183d,ExtAddr\r\n"
+                + "X-MS-Exchange-Organization-Network-Message-Id: " + correlationId + "\r\n" + MESSAGE;
+    }
+
+    @Test
+    void filteringServersStampsAreLeftOut() throws IOException {
+        String exim = "Envelope-to: data.sharing@education.test\r\nDelivery-date: Tue, 01 Dec 2026 10:00:05 +0000\r\n";
+        String rspamd = "X-Rspamd-Queue-Id: 4F2A81C0\r\nX-Rspamd-Server: mx2\r\nX-Spamd-Result: default: False [0.40 / 15.00];\r\n\tARC_NA(0.00)[]\r\n"
+                + "X-Spamd-Bar: /\r\n";
+        String amavis = "X-Virus-Scanned: amavisd-new at education.test\r\nX-Amavis-Alert: none\r\nX-Quarantine-ID: <q1>\r\n"
+                + "X-Virus-Status: Clean\r\n";
+        assertThat(identity(exim + rspamd + MESSAGE)).isEqualTo(identity(amavis + MESSAGE)).isEqualTo(identity(MESSAGE));
+    }
+
+    @Test
     void lineEndingsDoNotChangeTheIdentity() throws IOException {
         assertThat(identity(MESSAGE.replace("\r\n", "\n"))).isEqualTo(identity(MESSAGE));
     }
