@@ -27,6 +27,7 @@ public final class MessageIdentity {
     static final Set<String> TRANSPORT_FIELDS = Set.of("received", "x-received", "return-path", "delivered-to", "x-original-to",
             "envelope-to", "x-envelope-to", "x-envelope-from", "delivery-date", "authentication-results", "authentication-results-original",
             "received-spf", "x-virus-scanned", "x-virus-status", "x-quarantine-id", "x-greylist", "x-originating-ip-trace",
+            "dkim-filter", "dmarc-filter", // OpenDKIM's and OpenDMARC's, with the receiving server's queue id
             // Exchange Online Protection's stamps outside X-MS-Exchange-*: per delivery, or per tenant that handled it
             "x-ms-office365-filtering-correlation-id", "x-ms-traffictypediagnostic", "x-ms-publictraffictype", "x-ms-oob-tlc-oobclassifiers",
             "x-eopattributedmessage", "x-eoptenantattributedmessage", "x-incomingheadercount", "x-incomingtopheadermarker", "x-ld-processed");

@@ -60,7 +60,10 @@ class MessageIdentityTest {
                 + "X-Spamd-Bar: /\r\n";
         String amavis = "X-Virus-Scanned: amavisd-new at education.test\r\nX-Amavis-Alert: none\r\nX-Quarantine-ID: <q1>\r\n"
                 + "X-Virus-Status: Clean\r\n";
-        assertThat(identity(exim + rspamd + MESSAGE)).isEqualTo(identity(amavis + MESSAGE)).isEqualTo(identity(MESSAGE));
+        String milters = "DKIM-Filter: OpenDKIM Filter v2.11.0 mx.education.test 7F3A05E1234\r\n"
+                + "DMARC-Filter: OpenDMARC Filter v1.4.2 mx.education.test 7F3A05E1234\r\n";
+        assertThat(identity(exim + rspamd + MESSAGE)).isEqualTo(identity(amavis + MESSAGE)).isEqualTo(identity(milters + MESSAGE))
+                .isEqualTo(identity(MESSAGE));
     }
 
     @Test
