@@ -43,13 +43,15 @@ public final class FileExtractor {
 
     /**
      * The files found, what got in the way, and the SHA-256 of every archive whose entries were all
-     * unpacked (an archive not in that set was not, or not completely, looked inside).
+     * unpacked (an archive not in that set was not, or not completely, looked inside), and the digests of the message texts
+     * that are not files ({@code TextDigest}), in the order found.
      */
-    public record Extraction(List<ReceivedFile> files, List<Problem> findings, Set<String> unpackedArchives) {
+    public record Extraction(List<ReceivedFile> files, List<Problem> findings, Set<String> unpackedArchives, List<String> textDigests) {
         public Extraction {
             files = List.copyOf(files);
             findings = List.copyOf(findings);
             unpackedArchives = Set.copyOf(unpackedArchives);
+            textDigests = List.copyOf(textDigests);
         }
     }
 

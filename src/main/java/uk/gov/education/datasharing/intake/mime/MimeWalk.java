@@ -36,6 +36,7 @@ final class MimeWalk {
     private final List<Problem> findings = new ArrayList<>();
     private final Set<ProblemCode> reported = new HashSet<>();
     private final Set<String> unpacked = new HashSet<>();
+    private final List<String> texts = new ArrayList<>();
     private int parts;
     private long totalBytes;
 
@@ -46,7 +47,7 @@ final class MimeWalk {
     }
 
     FileExtractor.Extraction result() {
-        return new FileExtractor.Extraction(files, findings, unpacked);
+        return new FileExtractor.Extraction(files, findings, unpacked, texts);
     }
 
     void finding(Problem problem) {
@@ -108,11 +109,12 @@ final class MimeWalk {
         leaf(part, type, name, path, container);
     }
 
-    /** A part that is not a container: the message text is skipped, winmail.dat unpacked, anything else stored (and unzipped). */
+    /** A part that is not a container: the message text is only hashed, winmail.dat unpacked, anything else stored (and unzipped). */
     private void leaf(Part part, String type, String name, String path, String container) throws IOException, MessagingException {
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(MimeParts.safeDisposition(part));
         boolean text = type.equals("text/plain") || type.equals("text/html");
         if (name == null && !attachment && text) {
+            texts.add(textDigest(part)); // not a file, but part of what makes the message this message
             return;
         }
         String safeName = SafeFileName.of(name, "attachment-" + (files.size() + 1) + MimeParts.extensionFor(type));
@@ -214,6 +216,15 @@ final class MimeWalk {
             return part.getInputStream();
         } catch (IOException | MessagingException e) {
             throw new SourceStream.Unreadable();
+        }
+    }
+
+    /** The message text's digest (docs/adr/0025); a fixed mark for a text that cannot be read. */
+    private static String textDigest(Part part) {
+        try {
+            return TextDigest.of(part);
+        } catch (IOException | MessagingException e) {
+            return "unreadable";
         }
     }
 

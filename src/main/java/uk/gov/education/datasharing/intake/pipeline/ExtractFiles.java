@@ -9,6 +9,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import uk.gov.education.datasharing.intake.inspect.FilePolicy;
+import uk.gov.education.datasharing.intake.mailbox.MessageContent;
 import uk.gov.education.datasharing.intake.mime.FileExtractor;
 import uk.gov.education.datasharing.intake.model.Problem;
 import uk.gov.education.datasharing.intake.model.ReceivedFile;
@@ -52,6 +53,14 @@ public final class ExtractFiles {
             problems.addAll(judgement.findings());
             reader.add(file.safeName(), judgement.check(), sink.parsed(file.sha256()));
         }
-        return new ExtractedFiles(files, problems, reader);
+        return new ExtractedFiles(files, problems, reader, contentKey(message, extraction));
+    }
+
+    private static String contentKey(MimeMessage message, FileExtractor.Extraction extraction) {
+        try {
+            return MessageContent.key(message, extraction.files().stream().map(ReceivedFile::sha256).toList(), extraction.textDigests());
+        } catch (MessagingException e) {
+            return null;
+        }
     }
 }

@@ -9,9 +9,10 @@ import uk.gov.education.datasharing.intake.validate.SubmissionReader;
 
 /**
  * Every file found in a message with what inspection decided, the problems met finding and checking them
- * (extraction first, then each file's), and the reader holding what was read from its documents.
+ * (extraction first, then each file's), the reader holding what was read from its documents, and the message's content
+ * key ({@code MessageContent}; null when its header could not be read).
  */
-public record ExtractedFiles(List<ReceivedFile> files, List<Problem> problems, SubmissionReader reader) {
+public record ExtractedFiles(List<ReceivedFile> files, List<Problem> problems, SubmissionReader reader, String contentKey) {
 
     public ExtractedFiles {
         files = List.copyOf(files);

@@ -44,6 +44,8 @@ public final class RecordCase {
 
     static final String UNSAFE_FILE = "UNSAFE_FILE";
     static final String UNAUTHENTICATED = "UNAUTHENTICATED_SENDER";
+    /** The reason kept for a delivery whose content was recorded before under another identity. */
+    static final String SAME_CONTENT = "SAME_CONTENT";
 
     private final Database db;
     private final EncryptedObjectStore store;
@@ -90,6 +92,17 @@ public final class RecordCase {
             Optional<Attempt> current = inbound.find(c, identity, true);
             if (current.isPresent() && current.get().finished()) {
                 return MessageResult.duplicate(current.get(), identity);
+            }
+            String contentKey = s.files().contentKey();
+            Optional<Attempt> sameContent = contentKey == null ? Optional.empty() : inbound.sameContent(c, contentKey, identity);
+            if (sameContent.isPresent()) { // delivered again, its MIME written anew by a server (docs/adr/0025)
+                Attempt first = sameContent.get();
+                inbound.keepContentKey(c, identity, contentKey);
+                inbound.finish(c, identity, first.state(), first.folder(), first.caseReference(), SAME_CONTENT, now);
+                return MessageResult.duplicate(first, identity);
+            }
+            if (contentKey != null) {
+                inbound.keepContentKey(c, identity, contentKey);
             }
             boolean unsafe = s.decision().quarantined();
             String reference = openOrUpdate(c, s, unsafe, now);

@@ -102,6 +102,35 @@ public final class InboundMessages {
         }
     }
 
+    /**
+     * A finished message with a case whose content key is this one, other than the message itself: the same message
+     * delivered again in another MIME rendering (docs/adr/0025). The first recorded, if several.
+     */
+    public Optional<Attempt> sameContent(Connection c, String contentKey, String sha256) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select sha256, state, attempts, folder, case_reference from inbound_message"
+                + " where content_key = ? and sha256 <> ? and state in (?, ?) and case_reference is not null order by finished_at, sha256")) {
+            select.setString(1, contentKey);
+            select.setString(2, sha256);
+            select.setString(3, State.PROCESSED.name());
+            select.setString(4, State.QUARANTINED.name());
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Attempt(rs.getString(1), State.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+    }
+
+    /** Keeps the message's content key, for later deliveries to be compared with. */
+    public void keepContentKey(Connection c, String sha256, String contentKey) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update inbound_message set content_key = ? where sha256 = ?")) {
+            update.setString(1, contentKey);
+            update.setString(2, sha256);
+            update.executeUpdate();
+        }
+    }
+
     /** Records how the message ended: the folder it goes to, its case if any, and a reason code. */
     public void finish(Connection c, String sha256, State state, String folder, String caseReference, String reason, Instant now)
             throws SQLException {

@@ -243,7 +243,7 @@ class StageTest {
                 }
                 var attempt = new InboundMessages.Attempt(identity, InboundMessages.State.IN_PROGRESS, 1, null, null);
                 RecordCase.Submission again = new RecordCase.Submission(spool, attempt, Stages.APPLICANT, true, new CaseLinker.NewCase(List.of()),
-                        new ExtractedFiles(List.of(), List.of(), new SubmissionReader(ProjectSchemas.SCHEMAS, 10)), Validated.skipped(),
+                        new ExtractedFiles(List.of(), List.of(), new SubmissionReader(ProjectSchemas.SCHEMAS, 10), null), Validated.skipped(),
                         new Decision(Outcome.ACCEPTED, List.of()));
                 MessageResult second = stages.intake.stages().record().record(again);
                 assertThat(second.outcome()).isEqualTo("DUPLICATE_OF_PROCESSED");
