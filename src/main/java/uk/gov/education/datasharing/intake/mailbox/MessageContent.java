@@ -5,7 +5,6 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -27,7 +26,6 @@ import uk.gov.education.datasharing.intake.model.Sha256;
 public final class MessageContent {
 
     static final int MAX_FIELD = 4_096;
-    private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private MessageContent() {
     }
@@ -60,7 +58,7 @@ public final class MessageContent {
     }
 
     private static String messageId(MimeMessage message) throws MessagingException {
-        return SPACE.matcher(first(message, "Message-ID")).replaceAll("");
+        return collapsed(first(message, "Message-ID"), "");
     }
 
     /** The date as seconds since the epoch, however it was written; as written (spaces collapsed) when it cannot be read. */
@@ -107,6 +105,25 @@ public final class MessageContent {
     }
 
     private static String collapsed(String value) {
-        return SPACE.matcher(value).replaceAll(" ").strip();
+        return collapsed(value, " ");
+    }
+
+    /** The value without white space at its ends, and each run of it inside as {@code between}. */
+    private static String collapsed(String value, String between) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(between);
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }
