@@ -8,6 +8,7 @@ import java.util.Set;
 import com.google.re2j.Pattern;
 
 import uk.gov.education.datasharing.intake.model.DocumentKind;
+import uk.gov.education.datasharing.intake.model.WhiteSpace;
 
 /**
  * Recognises what a document is from its content, strongest evidence first: the project's own template
@@ -84,7 +85,7 @@ public final class DocumentClassifier {
     }
 
     private static Optional<DocumentKind> byText(List<String> paragraphs) {
-        List<String> lower = paragraphs.stream().map(p -> collapseSpaces(p.toLowerCase(Locale.ROOT))).toList();
+        List<String> lower = paragraphs.stream().map(p -> WhiteSpace.collapsed(p.toLowerCase(Locale.ROOT), " ")).toList();
         String opening = String.join("\n", lower.subList(0, Math.min(OPENING, lower.size())));
         if (opening.contains("ministry of justice") && (opening.contains("data first") || opening.contains("application"))) {
             return Optional.of(DocumentKind.MOJ_APPLICATION_FORM);
@@ -111,24 +112,6 @@ public final class DocumentClassifier {
         return Optional.empty();
     }
 
-    /** The text with each run of white space made one space, and none at either end. */
-    private static String collapseSpaces(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     /** Whether a name (letters, digits and single spaces) has one of the pattern's alternatives as whole words. */
     private static boolean word(String name, Pattern words) {

@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 import uk.gov.education.datasharing.intake.model.Sha256;
+import uk.gov.education.datasharing.intake.model.WhiteSpace;
 
 /**
  * A message's content key: the SHA-256 of what its sender wrote and sent, as read rather than as encoded: the
@@ -58,7 +59,7 @@ public final class MessageContent {
     }
 
     private static String messageId(MimeMessage message) throws MessagingException {
-        return collapsed(first(message, "Message-ID"), "");
+        return WhiteSpace.collapsed(first(message, "Message-ID"), "");
     }
 
     /** The date as seconds since the epoch, however it was written; as written (spaces collapsed) when it cannot be read. */
@@ -105,25 +106,6 @@ public final class MessageContent {
     }
 
     private static String collapsed(String value) {
-        return collapsed(value, " ");
-    }
-
-    /** The value without white space at its ends, and each run of it inside as {@code between}. */
-    private static String collapsed(String value, String between) {
-        StringBuilder out = new StringBuilder(value.length());
-        boolean space = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(between);
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return WhiteSpace.collapsed(value, " ");
     }
 }
