@@ -80,7 +80,8 @@ public record Envelope(Optional<String> sender, String autoSubmitted, String pre
         }
     }
 
-    private static String decodedSubject(MimeMessage message) throws MessagingException {
+    /** The subject, unfolded and decoded from encoded words; as written when they cannot be decoded; empty when none. */
+    static String decodedSubject(MimeMessage message) throws MessagingException {
         String raw = first(message, "Subject");
         if (raw == null) {
             return "";
@@ -118,7 +119,7 @@ public record Envelope(Optional<String> sender, String autoSubmitted, String pre
     }
 
     /** The first value of a header, or null; values longer than the bound are cut. */
-    private static String first(MimeMessage message, String name) throws MessagingException {
+    static String first(MimeMessage message, String name) throws MessagingException {
         String[] values = message.getHeader(name);
         if (values == null || values.length == 0) {
             return null;

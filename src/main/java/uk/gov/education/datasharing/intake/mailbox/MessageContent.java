@@ -1,6 +1,7 @@
 package uk.gov.education.datasharing.intake.mailbox;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,9 @@ import uk.gov.education.datasharing.intake.model.WhiteSpace;
  * Message-ID, the date as an instant, the From addresses, the decoded subject, every file's content digest and
  * every message text's digest, in the order found. A server that hands the same message out as new MIME (its own
  * boundaries, transfer encodings, header folding and order, as Exchange does for IMAP) changes the bytes and so the
- * {@link MessageIdentity}, but not this key (docs/adr/0025). Header values are read to at most {@link #MAX_FIELD}
- * characters.
+ * {@link MessageIdentity}, but not this key (docs/adr/0025). Header values are read within {@link Envelope}'s bound.
  */
 public final class MessageContent {
-
-    static final int MAX_FIELD = 4_096;
 
     private MessageContent() {
     }
@@ -41,16 +39,12 @@ public final class MessageContent {
         field(canonical, "message-id", messageId(message));
         field(canonical, "date", date(message));
         field(canonical, "from", from(message));
-        field(canonical, "subject", subject(message));
+        field(canonical, "subject", collapsed(Envelope.decodedSubject(message)));
         fileDigests.forEach(digest -> field(canonical, "file", digest));
         textDigests.forEach(digest -> field(canonical, "text", digest));
-        return Sha256.hex(digestOf(canonical));
-    }
-
-    private static java.security.MessageDigest digestOf(CharSequence canonical) {
-        java.security.MessageDigest digest = Sha256.newDigest();
+        MessageDigest digest = Sha256.newDigest();
         digest.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
-        return digest;
+        return Sha256.hex(digest);
     }
 
     /** A name, the value's length and the value: no value can pass for another field. */
@@ -86,23 +80,10 @@ public final class MessageContent {
         }
     }
 
-    private static String subject(MimeMessage message) throws MessagingException {
-        String value = first(message, "Subject");
-        try {
-            return collapsed(MimeUtility.decodeText(value));
-        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
-            return collapsed(value);
-        }
-    }
-
-    /** The first value of a header field, unfolded and cut to the bound; empty when there is none. */
+    /** The first value of a header field, unfolded and cut to the envelope's bound; empty when there is none. */
     private static String first(MimeMessage message, String name) throws MessagingException {
-        String[] values = message.getHeader(name);
-        if (values == null || values.length == 0 || values[0] == null) {
-            return "";
-        }
-        String value = values[0].length() > MAX_FIELD ? values[0].substring(0, MAX_FIELD) : values[0];
-        return MimeUtility.unfold(value);
+        String value = Envelope.first(message, name);
+        return value == null ? "" : MimeUtility.unfold(value);
     }
 
     private static String collapsed(String value) {

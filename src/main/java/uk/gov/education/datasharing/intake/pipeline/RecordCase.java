@@ -94,15 +94,14 @@ public final class RecordCase {
                 return MessageResult.duplicate(current.get(), identity);
             }
             String contentKey = s.files().contentKey();
-            Optional<Attempt> sameContent = contentKey == null ? Optional.empty() : inbound.sameContent(c, contentKey, identity);
-            if (sameContent.isPresent()) { // delivered again, its MIME written anew by a server (docs/adr/0025)
-                Attempt first = sameContent.get();
-                inbound.keepContentKey(c, identity, contentKey);
-                inbound.finish(c, identity, first.state(), first.folder(), first.caseReference(), SAME_CONTENT, now);
-                return MessageResult.duplicate(first, identity);
-            }
             if (contentKey != null) {
                 inbound.keepContentKey(c, identity, contentKey);
+                Optional<Attempt> sameContent = inbound.sameContent(c, contentKey, identity);
+                if (sameContent.isPresent()) { // delivered again, its MIME written anew by a server (docs/adr/0025)
+                    Attempt first = sameContent.get();
+                    inbound.finish(c, identity, first.state(), first.folder(), first.caseReference(), SAME_CONTENT, now);
+                    return MessageResult.duplicate(first, identity);
+                }
             }
             boolean unsafe = s.decision().quarantined();
             String reference = openOrUpdate(c, s, unsafe, now);
